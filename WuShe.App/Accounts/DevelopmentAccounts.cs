@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WuShe.App.Data;
+using WuShe.App.Hosting;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Accounts;
+
+/// <summary>One account per role for trying the system; created in Development only (README lists them).</summary>
+public class DevelopmentAccounts
+{
+    /// <summary>(user name, display name, role, district code, joint-site number).</summary>
+    public static readonly IReadOnlyList<(string UserName, string DisplayName, UserRole Role, string? DistrictCode, int? JointSite)> All = new[]
+    {
+        ("admin", "市民政局管理员", UserRole.CityAdministrator, (string?)null, (int?)null),
+        ("expert", "市级评估专家", UserRole.CityEvaluator, null, null),
+        ("heping", "和平区民政局", UserRole.DistrictOfficer, "120101", null),
+        ("binhai", "滨海新区民政局", UserRole.DistrictOfficer, "120116", null),
+        ("nanshi", "南市街道社会工作服务站", UserRole.StreetStation, "120101", 2),
+        ("viewer", "市民政局领导", UserRole.Viewer, null, null),
+    };
+
+    private readonly IDbContextFactory<WuSheDbContext> _contexts;
+    private readonly IPasswordHasher<UserAccount> _hasher;
+    private readonly WuSheOptions _options;
+
+    public DevelopmentAccounts(IDbContextFactory<WuSheDbContext> contexts, IPasswordHasher<UserAccount> hasher, IOptions<WuSheOptions> options)
+    {
+        _contexts = contexts;
+        _hasher = hasher;
+        _options = options.Value;
+    }
+
+    public async Task EnsureAsync(CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(_options.DevelopmentAccountPassword)) return;
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var campaign = await db.Campaigns.SingleAsync(c => c.Code == _options.CurrentCampaign, ct);
+        var existing = await db.UserAccounts.Select(u => u.UserName).ToListAsync(ct);
+        foreach (var a in All.Where(a => !existing.Contains(a.UserName)))
+        {
+            int? districtId = a.DistrictCode is null ? null
+                : await db.Districts.Where(d => d.CampaignId == campaign.Id && d.Code == a.DistrictCode).Select(d => d.Id).SingleAsync(ct);
+            int? siteId = a.JointSite is null ? null
+                : await db.Sites.Where(s => s.CampaignId == campaign.Id && s.Tier == SiteTier.CityDistrictJoint && s.JointSiteNumber == a.JointSite)
+                    .Select(s => s.Id).SingleAsync(ct);
+            var account = new UserAccount(a.UserName, a.DisplayName, a.Role, districtId, siteId);
+            account.SetPasswordHash(_hasher.HashPassword(account, _options.DevelopmentAccountPassword));
+            db.UserAccounts.Add(account);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,41 @@
+using System.Security.Claims;
+using WuShe.App.Hosting;
+using WuShe.Domain.Accounts;
+
+namespace WuShe.App.Accounts;
+
+/// <summary>Carries a user's role and scope in the sign-in cookie, and reads it back on every request.</summary>
+public static class UserClaims
+{
+    public const string DistrictId = "wushe:district";
+    public const string SiteId = "wushe:site";
+    public const string Scheme = "WuShe.Cookie";
+
+    public static ClaimsPrincipal ToPrincipal(UserAccount user)
+    {
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(ClaimTypes.Name, user.UserName),
+            new(ClaimTypes.GivenName, user.DisplayName),
+            new(ClaimTypes.Role, user.Role.ToString()),
+        };
+        if (user.DistrictId is { } d) claims.Add(new(DistrictId, d.ToString()));
+        if (user.SiteId is { } s) claims.Add(new(SiteId, s.ToString()));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
+    }
+
+    /// <summary>The scope of a signed-in user; throws for an anonymous one, since no data query may run without a scope.</summary>
+    public static UserScope Scope(this ClaimsPrincipal principal)
+    {
+        if (principal.Identity?.IsAuthenticated != true || !Enum.TryParse<UserRole>(principal.FindFirstValue(ClaimTypes.Role), out var role))
+            throw new AccessDeniedException("请先登录。");
+        return new UserScope(role, IntClaim(principal, DistrictId), IntClaim(principal, SiteId));
+    }
+
+    public static string DisplayName(this ClaimsPrincipal principal) =>
+        principal.FindFirstValue(ClaimTypes.GivenName) ?? principal.Identity?.Name ?? "";
+
+    private static int? IntClaim(ClaimsPrincipal p, string type) =>
+        int.TryParse(p.FindFirstValue(type), out var v) ? v : null;
+}

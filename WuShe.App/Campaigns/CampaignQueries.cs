@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WuShe.App.Data;
+using WuShe.App.Hosting;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Campaigns;
+using WuShe.Domain.Common;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Campaigns;
+
+/// <summary>Reads of the current campaign, always through the user's scope.</summary>
+public class CampaignQueries
+{
+    private readonly IDbContextFactory<WuSheDbContext> _contexts;
+    private readonly WuSheOptions _options;
+
+    public CampaignQueries(IDbContextFactory<WuSheDbContext> contexts, IOptions<WuSheOptions> options)
+    {
+        _contexts = contexts;
+        _options = options.Value;
+    }
+
+    public async Task<CampaignOverview> GetOverviewAsync(UserScope scope, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var campaign = await LoadCampaignAsync(db, ct);
+        var districts = await db.Districts.AsNoTracking()
+            .Where(d => d.CampaignId == campaign.Id).Where(scope.Districts())
+            .OrderBy(d => d.SortOrder).ToListAsync(ct);
+        var jointSites = await db.Sites.AsNoTracking().Include(s => s.Communities)
+            .Where(s => s.CampaignId == campaign.Id && s.Tier == SiteTier.CityDistrictJoint).Where(scope.Sites())
+            .OrderBy(s => s.JointSiteNumber).ToListAsync(ct);
+        var districtNames = await db.Districts.Where(d => d.CampaignId == campaign.Id)
+            .ToDictionaryAsync(d => d.Id, d => (d.Code, d.Name), ct);
+
+        var joint = jointSites.Select(s => ToJointView(campaign, s, districtNames[s.DistrictId])).ToList();
+        return new CampaignOverview(Summary(campaign),
+            campaign.Milestones.Select(m => new MilestoneView(m.DueDate, m.RequiredCompletionShare, m.Description, m.Clause)).ToList(),
+            campaign.Standards.Select(s => ToView(s)).ToList(),
+            districts.Select(d => ToRow(d, jointSites)).ToList(),
+            joint);
+    }
+
+    public async Task<DistrictDetail> GetDistrictAsync(UserScope scope, string code, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var campaign = await LoadCampaignAsync(db, ct);
+        var district = await db.Districts.AsNoTracking().SingleOrDefaultAsync(d => d.CampaignId == campaign.Id && d.Code == code, ct)
+            ?? throw new NotFoundException($"没有区划代码为 {code} 的区。");
+        if (!await db.Districts.Where(d => d.Id == district.Id).Where(scope.Districts()).AnyAsync(ct))
+            throw new AccessDeniedException($"您无权查看{district.Name}的数据。");
+        var sites = await db.Sites.AsNoTracking().Include(s => s.Communities)
+            .Where(s => s.DistrictId == district.Id).Where(scope.Sites())
+            .OrderBy(s => s.Tier == SiteTier.CityDistrictJoint ? 0 : 1).ThenBy(s => s.JointSiteNumber).ThenBy(s => s.Street)
+            .ToListAsync(ct);
+        return new DistrictDetail(Summary(campaign), ToRow(district, sites), sites.Select(ToSiteRow).ToList());
+    }
+
+    /// <summary>The code of the district a district officer is bound to.</summary>
+    public async Task<string?> DistrictCodeAsync(UserScope scope, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        return await db.Districts.Where(scope.Districts()).Where(d => d.Id == scope.DistrictId)
+            .Select(d => d.Code).SingleOrDefaultAsync(ct);
+    }
+
+    public async Task<Campaign> LoadCampaignAsync(WuSheDbContext db, CancellationToken ct)
+    {
+        return await db.Campaigns.AsNoTracking()
+            .Include(c => c.Milestones)
+            .Include(c => c.Standards).ThenInclude(s => s.Requirements)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(c => c.Code == _options.CurrentCampaign, ct)
+            ?? throw new NotFoundException($"尚未导入创建活动“{_options.CurrentCampaign}”。");
+    }
+
+    public static CampaignSummary Summary(Campaign c) => new(c.Id, c.Code, c.Name, c.DocumentNumber, c.Issuer, c.Region,
+        c.TargetStreets, c.TargetCommunities, c.TargetJointStreets, c.TargetJointCommunities);
+
+    public static SiteRowView ToSiteRow(Site s) => new(s.Id, s.Street, s.Tier.Label(), s.JointSiteNumber, s.State.Label(),
+        s.Communities.OrderBy(c => c.SortOrder).Select(c => c.Name).ToList());
+
+    private static DistrictRowView ToRow(District d, IEnumerable<Site> sites)
+    {
+        var joint = sites.Where(s => s.DistrictId == d.Id && s.Tier == SiteTier.CityDistrictJoint).ToList();
+        return new DistrictRowView(d.Id, d.Code, d.Name, d.StreetQuota, d.CommunityQuota,
+            joint.Count, joint.Sum(s => s.Communities.Count), string.Join("、", joint.Select(s => s.Street)));
+    }
+
+    public static JointSiteView ToJointView(Campaign campaign, Site s, (string Code, string Name) district)
+    {
+        var floor = campaign.FundraisingFloorFenFor(s.Tier, s.JointSiteNumber);
+        var band = campaign.Standards.SelectMany(x => x.Requirements)
+            .FirstOrDefault(r => r.Metric == StandardMetric.CharityFundsRaised && r.AppliesTo.Matches(s.Tier, s.JointSiteNumber))
+            ?.AppliesTo.Label ?? s.Tier.Label();
+        return new JointSiteView(s.Id, s.JointSiteNumber ?? 0, district.Code, district.Name, s.Street,
+            s.Communities.OrderBy(c => c.SortOrder).Select(c => c.Name).ToList(), band, floor);
+    }
+
+    public static StandardView ToView(CreationStandard s, Func<StandardRequirement, bool>? include = null) => new(
+        s.Number, s.Title, s.Clause, s.Summary,
+        s.Requirements.Where(include ?? (_ => true)).Select(r => new RequirementView(r.Description, RuleText.Of(r), RuleText.Of(r.Scope),
+            RuleText.Of(r.Period), r.AppliesTo.Label, r.ClauseText)).ToList());
+}

@@ -1,0 +1,27 @@
+using WuShe.Domain.Campaigns;
+using WuShe.Domain.Common;
+
+namespace WuShe.App.Campaigns;
+
+/// <summary>How a requirement reads to a person: "≥ 2 人", "≥ 15%", "≥ 50,000.00 元", "必须具备", "仅统计".</summary>
+public static class RuleText
+{
+    public static string Of(StandardRequirement r) => r.Comparator switch
+    {
+        Comparator.IsTrue => "必须具备",
+        Comparator.TrackOnly => "仅统计，不设下限",
+        _ => "≥ " + Value(r.Unit, r.Threshold),
+    };
+
+    public static string Value(MeasureUnit unit, decimal value) => unit switch
+    {
+        MeasureUnit.Ratio => (value * 100).ToString("0.##") + "%",
+        MeasureUnit.Fen => Money.FormatYuan((long)value),
+        MeasureUnit.Flag => value > 0 ? "是" : "否",
+        _ => value.ToString("0.##"),
+    };
+
+    public static string Of(StandardScope scope) => scope == StandardScope.Community ? "每个社区" : "创建点";
+
+    public static string Of(RequirementPeriod period) => period == RequirementPeriod.CalendarYear ? "每个自然年" : "创建期内";
+}

@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WuShe.Domain.Campaigns;
+
+namespace WuShe.App.Data.Configurations;
+
+public class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
+{
+    public void Configure(EntityTypeBuilder<Campaign> campaign)
+    {
+        campaign.HasIndex(c => c.Code).IsUnique();
+        campaign.Property(c => c.Code).HasMaxLength(64);
+        campaign.HasMany(c => c.Milestones).WithOne().HasForeignKey("CampaignId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        campaign.Navigation(c => c.Milestones).UsePropertyAccessMode(PropertyAccessMode.Field);
+        campaign.HasMany(c => c.Standards).WithOne().HasForeignKey("CampaignId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        campaign.Navigation(c => c.Standards).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public class CreationStandardConfiguration : IEntityTypeConfiguration<CreationStandard>
+{
+    public void Configure(EntityTypeBuilder<CreationStandard> standard)
+    {
+        standard.HasIndex("CampaignId", nameof(CreationStandard.Number)).IsUnique();
+        standard.ToTable("CreationStandards");
+        standard.HasMany(s => s.Requirements).WithOne().HasForeignKey("CreationStandardId").IsRequired().OnDelete(DeleteBehavior.Cascade);
+        standard.Navigation(s => s.Requirements).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public class StandardRequirementConfiguration : IEntityTypeConfiguration<StandardRequirement>
+{
+    public void Configure(EntityTypeBuilder<StandardRequirement> requirement)
+    {
+        requirement.ToTable("StandardRequirements");
+        requirement.Property(r => r.AppliesTo)
+            .HasConversion(new ValueConverter<SiteSelector, string>(s => SiteSelectorText.Format(s), t => SiteSelectorText.Parse(t)))
+            .HasMaxLength(32);
+    }
+}
+
+/// <summary>"AllSites", "DistrictLevel" or "JointSites:1-5" in one column.</summary>
+public static class SiteSelectorText
+{
+    public static string Format(SiteSelector s) => s.Kind == SiteSelectorKind.JointSites
+        ? $"JointSites:{s.FromJointNumber}-{s.ToJointNumber}"
+        : s.Kind.ToString();
+
+    public static SiteSelector Parse(string text)
+    {
+        if (text.StartsWith("JointSites:", StringComparison.Ordinal))
+        {
+            var range = text["JointSites:".Length..].Split('-');
+            return SiteSelector.JointSites(int.Parse(range[0]), int.Parse(range[1]));
+        }
+        return Enum.Parse<SiteSelectorKind>(text) == SiteSelectorKind.DistrictLevel
+            ? SiteSelector.DistrictLevelSites
+            : SiteSelector.AllSites;
+    }
+}
+
+public class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> milestone) => milestone.ToTable("Milestones");
+}

@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WuShe.App.Accounts;
+using WuShe.App.Data.Seeding;
+using WuShe.App.Hosting;
+
+namespace WuShe.App.Data;
+
+/// <summary>On start: create the SQLite file, apply migrations, switch to WAL, load seed campaigns, and in Development the role accounts.</summary>
+public class DatabaseInitializer
+{
+    private readonly IDbContextFactory<WuSheDbContext> _contexts;
+    private readonly CampaignSeeder _seeder;
+    private readonly DevelopmentAccounts _developmentAccounts;
+    private readonly IHostEnvironment _environment;
+    private readonly WuSheOptions _options;
+    private readonly ILogger<DatabaseInitializer> _log;
+
+    public DatabaseInitializer(IDbContextFactory<WuSheDbContext> contexts, CampaignSeeder seeder,
+        DevelopmentAccounts developmentAccounts, IHostEnvironment environment, IOptions<WuSheOptions> options,
+        ILogger<DatabaseInitializer> log)
+    {
+        _contexts = contexts;
+        _seeder = seeder;
+        _developmentAccounts = developmentAccounts;
+        _environment = environment;
+        _options = options.Value;
+        _log = log;
+    }
+
+    public async Task InitializeAsync(CancellationToken ct = default)
+    {
+        await using (var db = await _contexts.CreateDbContextAsync(ct))
+        {
+            await db.Database.MigrateAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        var seeds = CampaignSeedReader.ReadAll(_options.ResolveSeedDataPath());
+        var inserted = await _seeder.SeedAsync(seeds, ct);
+        foreach (var code in inserted) _log.LogInformation("已导入种子活动 {Code}", code);
+        if (_environment.IsDevelopment())
+            await _developmentAccounts.EnsureAsync(ct);
+    }
+}

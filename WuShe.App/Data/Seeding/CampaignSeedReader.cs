@@ -1,0 +1,93 @@
+using System.Text.Json;
+
+namespace WuShe.App.Data.Seeding;
+
+/// <summary>Reads and cross-checks the seed-data folders; a clerk's mistake stops start-up with a message that names it.</summary>
+public static class CampaignSeedReader
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNameCaseInsensitive = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    public static IReadOnlyList<CampaignSeed> ReadAll(string seedDataPath)
+    {
+        if (!Directory.Exists(seedDataPath))
+            throw new SeedDataException($"找不到种子数据文件夹：{seedDataPath}");
+        return Directory.GetDirectories(seedDataPath)
+            .Where(d => File.Exists(Path.Combine(d, "campaign.json")))
+            .OrderBy(d => d, StringComparer.Ordinal)
+            .Select(Read)
+            .ToList();
+    }
+
+    public static CampaignSeed Read(string folder)
+    {
+        var campaignPath = Path.Combine(folder, "campaign.json");
+        CampaignFile campaign;
+        try
+        {
+            campaign = JsonSerializer.Deserialize<CampaignFile>(File.ReadAllText(campaignPath), Json)
+                ?? throw new SeedDataException($"{campaignPath} 为空。");
+        }
+        catch (JsonException e)
+        {
+            throw new SeedDataException($"{campaignPath} 格式错误（第 {e.LineNumber + 1} 行）：{e.Message}");
+        }
+        var districts = ReadDistricts(Path.Combine(folder, campaign.DistrictsFile));
+        var jointSites = ReadJointSites(Path.Combine(folder, campaign.JointSitesFile));
+        var seed = new CampaignSeed(folder, campaign, districts, jointSites);
+        Check(seed);
+        return seed;
+    }
+
+    private static List<DistrictRow> ReadDistricts(string path) => CsvTable.Read(path).Rows(r => new DistrictRow
+    {
+        Code = r.Text("区划代码"),
+        Name = r.Text("区划"),
+        StreetQuota = r.Number("试点街镇数"),
+        CommunityQuota = r.Number("试点社区数"),
+    }).ToList();
+
+    private static List<JointSiteRow> ReadJointSites(string path) => CsvTable.Read(path).Rows(r => new JointSiteRow
+    {
+        Number = r.Number("序号"),
+        District = r.Text("区划"),
+        Street = r.Text("试点街镇"),
+        CommunitiesText = r.Text("试点社区"),
+    }).ToList();
+
+    /// <summary>The files must agree with each other and with the notice's stated totals.</summary>
+    private static void Check(CampaignSeed seed)
+    {
+        var c = seed.Campaign;
+        var name = Path.GetFileName(seed.Folder);
+        var problems = new List<string>();
+        int streets = seed.Districts.Sum(d => d.StreetQuota), communities = seed.Districts.Sum(d => d.CommunityQuota);
+        if (streets != c.Targets.Streets)
+            problems.Add($"各区试点街镇数合计 {streets}，与任务目标 {c.Targets.Streets} 不一致");
+        if (communities != c.Targets.Communities)
+            problems.Add($"各区试点社区数合计 {communities}，与任务目标 {c.Targets.Communities} 不一致");
+        if (seed.JointSites.Count != c.Targets.JointStreets)
+            problems.Add($"市区联合创建点 {seed.JointSites.Count} 个，与任务目标 {c.Targets.JointStreets} 不一致");
+        var jointCommunities = seed.JointSites.Sum(j => j.Communities.Count);
+        if (jointCommunities != c.Targets.JointCommunities)
+            problems.Add($"市区联合创建点社区合计 {jointCommunities} 个，与任务目标 {c.Targets.JointCommunities} 不一致");
+        foreach (var dup in seed.Districts.GroupBy(d => d.Code).Where(g => g.Count() > 1))
+            problems.Add($"区划代码 {dup.Key} 重复");
+        var numbers = seed.JointSites.Select(j => j.Number).OrderBy(n => n).ToList();
+        if (!numbers.SequenceEqual(Enumerable.Range(1, numbers.Count)))
+            problems.Add($"联合创建点序号应为 1—{numbers.Count} 且不重复，实际为 {string.Join("、", numbers)}");
+        foreach (var j in seed.JointSites.Where(j => seed.Districts.All(d => d.Name != j.District)))
+            problems.Add($"联合创建点 {j.Number}（{j.Street}）的区划“{j.District}”不在区划名额表中");
+        if (problems.Count > 0)
+            throw new SeedDataException($"种子数据 {name} 有误：" + string.Join("；", problems) + "。");
+    }
+}
+
+public class SeedDataException : Exception
+{
+    public SeedDataException(string message) : base(message) { }
+}

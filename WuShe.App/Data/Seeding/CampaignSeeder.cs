@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WuShe.Domain.Campaigns;
+using WuShe.Domain.Common;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Data.Seeding;
+
+/// <summary>Loads each seed campaign once, keyed on its code, in one transaction: a restart never duplicates anything.</summary>
+public class CampaignSeeder
+{
+    private readonly IDbContextFactory<WuSheDbContext> _contexts;
+    private readonly IClock _clock;
+
+    public CampaignSeeder(IDbContextFactory<WuSheDbContext> contexts, IClock clock)
+    {
+        _contexts = contexts;
+        _clock = clock;
+    }
+
+    /// <returns>The codes of the campaigns inserted now.</returns>
+    public async Task<IReadOnlyList<string>> SeedAsync(IEnumerable<CampaignSeed> seeds, CancellationToken ct = default)
+    {
+        var inserted = new List<string>();
+        foreach (var seed in seeds)
+        {
+            await using var db = await _contexts.CreateDbContextAsync(ct);
+            if (await db.Campaigns.AnyAsync(c => c.Code == seed.Campaign.Code, ct)) continue;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var campaign = ToCampaign(seed.Campaign);
+            db.Campaigns.Add(campaign);
+            await db.SaveChangesAsync(ct);
+
+            var districts = seed.Districts
+                .Select((d, i) => new District(campaign.Id, d.Code, d.Name, d.StreetQuota, d.CommunityQuota, i + 1))
+                .ToList();
+            db.Districts.AddRange(districts);
+            await db.SaveChangesAsync(ct);
+
+            var byName = districts.ToDictionary(d => d.Name);
+            db.Sites.AddRange(seed.JointSites.Select(j => Site.DesignateJointSite(
+                campaign.Id, byName[j.District].Id, j.Number, j.Street, j.Communities, _clock.Now)));
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            inserted.Add(campaign.Code);
+        }
+        return inserted;
+    }
+
+    public static Campaign ToCampaign(CampaignFile file)
+    {
+        var t = file.Targets;
+        var campaign = new Campaign(file.Code, file.Name, file.DocumentNumber, file.Issuer, file.Region,
+            t.Streets, t.Communities, t.JointStreets, t.JointCommunities);
+        foreach (var m in file.Milestones)
+            campaign.AddMilestone(new Milestone(m.DueDate, m.RequiredCompletionShare, m.Description, m.Clause));
+        foreach (var s in file.Standards)
+            campaign.AddStandard(new CreationStandard(s.Number, s.Title, s.Clause, s.Summary,
+                s.Requirements.Select(r => ToRequirement(s.Number, r))));
+        return campaign;
+    }
+
+    private static StandardRequirement ToRequirement(int standard, RequirementFile r) => new(
+        ParseEnum<StandardMetric>(standard, "metric", r.Metric),
+        ParseEnum<Comparator>(standard, "comparator", r.Comparator),
+        r.Threshold,
+        ParseEnum<MeasureUnit>(standard, "unit", r.Unit),
+        ParseEnum<StandardScope>(standard, "scope", r.Scope),
+        ParseEnum<RequirementPeriod>(standard, "period", r.Period),
+        ParseSelector(standard, r.AppliesTo),
+        r.Description,
+        r.ClauseText);
+
+    private static T ParseEnum<T>(int standard, string field, string value) where T : struct, Enum =>
+        Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : throw new SeedDataException($"第 {standard} 条标准的 {field} 值“{value}”无效，可选：{string.Join("、", Enum.GetNames<T>())}。");
+
+    private static SiteSelector ParseSelector(int standard, JsonElement e)
+    {
+        if (e.ValueKind == JsonValueKind.String)
+            return e.GetString() switch
+            {
+                "AllSites" => SiteSelector.AllSites,
+                "DistrictLevel" => SiteSelector.DistrictLevelSites,
+                var other => throw new SeedDataException($"第 {standard} 条标准的 appliesTo 值“{other}”无效，可选：AllSites、DistrictLevel 或 {{\"jointSites\": [1, 5]}}。"),
+            };
+        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("jointSites", out var range)
+            && range.ValueKind == JsonValueKind.Array && range.GetArrayLength() == 2)
+            return SiteSelector.JointSites(range[0].GetInt32(), range[1].GetInt32());
+        throw new SeedDataException($"第 {standard} 条标准缺少有效的 appliesTo。");
+    }
+}

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Campaigns;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Data;
+
+public class WuSheDbContext : DbContext
+{
+    public WuSheDbContext(DbContextOptions<WuSheDbContext> options) : base(options) { }
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<District> Districts => Set<District>();
+    public DbSet<Site> Sites => Set<Site>();
+    public DbSet<Community> Communities => Set<Community>();
+    public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WuSheDbContext).Assembly);
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        // Enums as strings, so the database reads in the policy's terms.
+        builder.Properties<SiteTier>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<SiteState>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<CommunityKind>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<UserRole>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<StandardMetric>().HaveConversion<string>().HaveMaxLength(64);
+        builder.Properties<Comparator>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<MeasureUnit>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<StandardScope>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<RequirementPeriod>().HaveConversion<string>().HaveMaxLength(32);
+        // SQLite under EF Core 6 cannot compare or order DateTimeOffset text; a long keeps instants sortable.
+        builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+    }
+}

@@ -1,0 +1,8 @@
+using WuShe.Domain.Common;
+
+namespace WuShe.App.Hosting;
+
+public sealed class SystemClock : IClock
+{
+    public DateTimeOffset Now => DateTimeOffset.UtcNow;
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Radzen;
+using WuShe.App.Accounts;
+using WuShe.App.Admin;
+using WuShe.App.Campaigns;
+using WuShe.App.Components;
+using WuShe.App.Data;
+using WuShe.App.Data.Seeding;
+using WuShe.App.Jobs;
+using WuShe.App.Pdf;
+using WuShe.App.Sites;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Common;
+
+namespace WuShe.App.Hosting;
+
+public static class WuSheHost
+{
+    public static readonly CultureInfo Chinese = CultureInfo.GetCultureInfo("zh-CN");
+
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (builder.Environment.IsDevelopment())
+        {
+            // The repository-root appsettings.Development.json is linked into the output folder.
+            builder.Configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.Development.json"), optional: true);
+            builder.Configuration.AddEnvironmentVariables();
+            builder.Configuration.AddCommandLine(args);
+        }
+        AddServices(builder.Services, builder.Configuration, builder.Environment);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    private static void AddServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
+    {
+        services.Configure<WuSheOptions>(configuration.GetSection(WuSheOptions.Section));
+        var options = configuration.GetSection(WuSheOptions.Section).Get<WuSheOptions>() ?? new WuSheOptions();
+        var databasePath = options.ResolveDatabasePath(environment.ContentRootPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
+        services.AddDbContextFactory<WuSheDbContext>(o => o.UseSqlite($"Data Source={databasePath}"));
+        // Sign-in cookies survive a restart: the key ring lives beside the database.
+        services.AddDataProtection().SetApplicationName("WuShe")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(databasePath)!, "keys")));
+
+        services.AddSingleton<IClock, SystemClock>();
+        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        services.AddSingleton<CampaignSeeder>();
+        services.AddSingleton<DevelopmentAccounts>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<CampaignQueries>();
+        services.AddSingleton<SiteQueries>();
+        services.AddSingleton<ChromiumProbe>();
+        services.AddSingleton<SystemStatus>();
+        services.AddSingleton<QuartzHost>();
+        services.AddHostedService(sp => sp.GetRequiredService<QuartzHost>());
+
+        services.AddAuthentication(UserClaims.Scheme).AddCookie(UserClaims.Scheme, o =>
+        {
+            o.Cookie.Name = "wushe.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/access-denied";
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthorization(o =>
+        {
+            o.AddPolicy(Policies.CityWide, p => p.RequireRole(nameof(UserRole.CityAdministrator), nameof(UserRole.Viewer)));
+            o.AddPolicy(Policies.CityAdministrator, p => p.RequireRole(nameof(UserRole.CityAdministrator)));
+        });
+        services.AddCascadingAuthenticationState();
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddSingleton<ILocalizer, RadzenChineseLocalizer>();
+    }
+
+    /// <summary>API callers get a status code, browsers a redirect to the sign-in page.</summary>
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = Chinese;
+        CultureInfo.DefaultThreadCurrentUICulture = Chinese;
+        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseRequestLocalization(new RequestLocalizationOptions()
+            .SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN").AddSupportedUICultures("zh-CN"));
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+        app.MapCampaignApi();
+        app.MapSiteApi();
+    }
+}
+
+public static class Policies
+{
+    public const string CityWide = "CityWide";
+    public const string CityAdministrator = "CityAdministrator";
+}

@@ -1,0 +1,23 @@
+namespace WuShe.App.Hosting;
+
+/// <summary>The "WuShe" configuration section (README lists every key).</summary>
+public class WuSheOptions
+{
+    public const string Section = "WuShe";
+
+    /// <summary>SQLite file; relative paths are under the content root.</summary>
+    public string DatabasePath { get; set; } = "data/wushe.db";
+    /// <summary>Folder of campaign seed files; relative paths are under the app's folder.</summary>
+    public string SeedDataPath { get; set; } = "seed-data";
+    /// <summary>Campaign shown by default.</summary>
+    public string CurrentCampaign { get; set; } = "tianjin-2023";
+    public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+    /// <summary>Development only: password of the accounts created for each role; empty means none are created.</summary>
+    public string DevelopmentAccountPassword { get; set; } = "";
+
+    public string ResolveDatabasePath(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(DatabasePath) ? DatabasePath : Path.Combine(contentRoot, DatabasePath));
+
+    public string ResolveSeedDataPath() =>
+        Path.IsPathRooted(SeedDataPath) ? SeedDataPath : Path.Combine(AppContext.BaseDirectory, SeedDataPath);
+}

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using WuShe.App.Campaigns;
+using WuShe.App.Data;
+using WuShe.App.Hosting;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Sites;
+
+public sealed record SiteDetail(CampaignSummary Campaign, int Id, string Street, string DistrictCode, string DistrictName,
+    string Tier, int? JointSiteNumber, string State, IReadOnlyList<CommunityView> Communities, string FloorBand,
+    long? FloorFen, IReadOnlyList<StandardView> Standards);
+
+public sealed record CommunityView(int Id, string Name, string Kind);
+
+public sealed record SiteListRow(int Id, string DistrictCode, string DistrictName, string Street, string Tier,
+    int? JointSiteNumber, string State, int Communities);
+
+/// <summary>Reads of sites, always through the user's scope.</summary>
+public class SiteQueries
+{
+    private readonly IDbContextFactory<WuSheDbContext> _contexts;
+    private readonly CampaignQueries _campaigns;
+
+    public SiteQueries(IDbContextFactory<WuSheDbContext> contexts, CampaignQueries campaigns)
+    {
+        _contexts = contexts;
+        _campaigns = campaigns;
+    }
+
+    public async Task<IReadOnlyList<SiteListRow>> ListAsync(UserScope scope, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var campaign = await _campaigns.LoadCampaignAsync(db, ct);
+        var rows = await db.Sites.AsNoTracking().Where(s => s.CampaignId == campaign.Id).Where(scope.Sites())
+            .Join(db.Districts, s => s.DistrictId, d => d.Id, (s, d) => new { s, d })
+            .OrderBy(x => x.d.SortOrder).ThenBy(x => x.s.JointSiteNumber).ThenBy(x => x.s.Street)
+            .Select(x => new { x.s.Id, x.d.Code, x.d.Name, x.s.Street, x.s.Tier, x.s.JointSiteNumber, x.s.State, Communities = x.s.Communities.Count })
+            .ToListAsync(ct);
+        return rows.Select(r => new SiteListRow(r.Id, r.Code, r.Name, r.Street, r.Tier.Label(), r.JointSiteNumber,
+            r.State.Label(), r.Communities)).ToList();
+    }
+
+    public async Task<SiteDetail> GetAsync(UserScope scope, int id, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var site = await db.Sites.AsNoTracking().Include(s => s.Communities).SingleOrDefaultAsync(s => s.Id == id, ct)
+            ?? throw new NotFoundException($"没有编号为 {id} 的创建点。");
+        if (!await db.Sites.Where(s => s.Id == id).Where(scope.Sites()).AnyAsync(ct))
+            throw new AccessDeniedException($"您无权查看创建点“{site.Street}”的数据。");
+        var campaign = await _campaigns.LoadCampaignAsync(db, ct);
+        var district = await db.Districts.AsNoTracking().SingleAsync(d => d.Id == site.DistrictId, ct);
+        var joint = CampaignQueries.ToJointView(campaign, site, (district.Code, district.Name));
+        var standards = campaign.Standards
+            .Select(st => CampaignQueries.ToView(st, r => r.AppliesTo.Matches(site.Tier, site.JointSiteNumber)))
+            .Where(st => st.Requirements.Count > 0).ToList();
+        return new SiteDetail(CampaignQueries.Summary(campaign), site.Id, site.Street, district.Code, district.Name,
+            site.Tier.Label(), site.JointSiteNumber, site.State.Label(),
+            site.Communities.OrderBy(c => c.SortOrder).Select(c => new CommunityView(c.Id, c.Name,
+                c.Kind == CommunityKind.Village ? "村" : "社区")).ToList(),
+            joint.FloorBand, joint.FloorFen, standards);
+    }
+}

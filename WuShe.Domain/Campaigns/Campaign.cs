@@ -1,0 +1,82 @@
+using WuShe.Domain.Common;
+using WuShe.Domain.Sites;
+
+namespace WuShe.Domain.Campaigns;
+
+/// <summary>创建活动: one demonstration-project campaign issued by a notice (e.g. 津民函〔2023〕20号).</summary>
+public class Campaign
+{
+    private readonly List<Milestone> _milestones = new();
+    private readonly List<CreationStandard> _standards = new();
+
+    public int Id { get; private set; }
+    /// <summary>Stable natural key, e.g. "tianjin-2023"; seeding is keyed on it.</summary>
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    /// <summary>文号.</summary>
+    public string DocumentNumber { get; private set; } = "";
+    public string Issuer { get; private set; } = "";
+    public string Region { get; private set; } = "";
+    /// <summary>区级创建点 targets of the notice (Tianjin: 50 streets, 100 communities).</summary>
+    public int TargetStreets { get; private set; }
+    public int TargetCommunities { get; private set; }
+    /// <summary>市区联合创建点 targets (Tianjin: 11 streets, 24 communities).</summary>
+    public int TargetJointStreets { get; private set; }
+    public int TargetJointCommunities { get; private set; }
+
+    public IReadOnlyList<Milestone> Milestones => _milestones;
+    public IReadOnlyList<CreationStandard> Standards => _standards;
+
+    protected Campaign() { }
+
+    public Campaign(string code, string name, string documentNumber, string issuer, string region,
+        int targetStreets, int targetCommunities, int targetJointStreets, int targetJointCommunities)
+    {
+        Code = Required(code, "活动编码");
+        Name = Required(name, "活动名称");
+        DocumentNumber = Required(documentNumber, "文号");
+        Issuer = Required(issuer, "发文单位");
+        Region = Required(region, "地区");
+        if (targetStreets <= 0 || targetCommunities <= 0)
+            throw new DomainException("创建街镇数和社区数必须大于 0。");
+        if (targetJointStreets < 0 || targetJointStreets > targetStreets || targetJointCommunities > targetCommunities)
+            throw new DomainException("市区联合创建点数不能超过创建点总数。");
+        TargetStreets = targetStreets;
+        TargetCommunities = targetCommunities;
+        TargetJointStreets = targetJointStreets;
+        TargetJointCommunities = targetJointCommunities;
+    }
+
+    public void AddMilestone(Milestone milestone)
+    {
+        if (_milestones.Any(m => m.DueDate == milestone.DueDate))
+            throw new DomainException($"节点日期 {milestone.DueDate:yyyy-MM-dd} 已存在。");
+        if (_milestones.Any(m => m.DueDate < milestone.DueDate && m.RequiredCompletionShare > milestone.RequiredCompletionShare))
+            throw new DomainException("后一个节点要求的完成比例不能低于前一个节点。");
+        _milestones.Add(milestone);
+        _milestones.Sort((a, b) => a.DueDate.CompareTo(b.DueDate));
+    }
+
+    public void AddStandard(CreationStandard standard)
+    {
+        if (_standards.Any(s => s.Number == standard.Number))
+            throw new DomainException($"创建标准第 {standard.Number} 条已存在。");
+        _standards.Add(standard);
+        _standards.Sort((a, b) => a.Number.CompareTo(b.Number));
+    }
+
+    /// <summary>
+    /// The yearly fundraising floor (分) for a site, from the campaign's charity-resources requirements (三（六）);
+    /// null when the site has none (district-level sites: tracked, no floor).
+    /// </summary>
+    public long? FundraisingFloorFenFor(SiteTier tier, int? jointSiteNumber)
+    {
+        var floor = _standards.SelectMany(s => s.Requirements)
+            .Where(r => r.Metric == StandardMetric.CharityFundsRaised && r.Comparator == Comparator.AtLeast)
+            .FirstOrDefault(r => r.AppliesTo.Matches(tier, jointSiteNumber));
+        return floor is null ? null : (long)floor.Threshold;
+    }
+
+    private static string Required(string value, string field) =>
+        string.IsNullOrWhiteSpace(value) ? throw new DomainException($"{field}不能为空。") : value.Trim();
+}

@@ -1,0 +1,41 @@
+using WuShe.Domain.Common;
+
+namespace WuShe.Domain.Campaigns;
+
+/// <summary>区划: a district taking part in a campaign, with its 附件1 quota of streets (试点街镇数) and communities (试点社区数).</summary>
+public class District
+{
+    public int Id { get; private set; }
+    public int CampaignId { get; private set; }
+    /// <summary>GB/T 2260 administrative-division code, e.g. "120101" for 和平区.</summary>
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public int StreetQuota { get; private set; }
+    public int CommunityQuota { get; private set; }
+    /// <summary>Order in the notice's table.</summary>
+    public int SortOrder { get; private set; }
+
+    protected District() { }
+
+    public District(int campaignId, string code, string name, int streetQuota, int communityQuota, int sortOrder)
+    {
+        if (code is null || code.Length != 6 || !code.All(char.IsAsciiDigit))
+            throw new DomainException($"区划代码“{code}”应为 6 位数字（GB/T 2260）。");
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException($"区划代码 {code} 缺少区划名称。");
+        CampaignId = campaignId;
+        Code = code;
+        Name = name.Trim();
+        SortOrder = sortOrder;
+        SetQuota(streetQuota, communityQuota);
+    }
+
+    private void SetQuota(int streets, int communities)
+    {
+        if (streets < 0 || communities < 0)
+            throw new DomainException($"{Name}的名额不能为负数。");
+        if (communities < streets * Sites.Site.MinimumCommunities)
+            throw new DomainException($"{Name}的试点社区数 {communities} 少于试点街镇数 {streets} × {Sites.Site.MinimumCommunities}：每个项目辐射不少于 {Sites.Site.MinimumCommunities} 个社区（三（二））。");
+        StreetQuota = streets;
+        CommunityQuota = communities;
+    }
+}

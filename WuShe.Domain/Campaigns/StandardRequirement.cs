@@ -1,0 +1,92 @@
+using WuShe.Domain.Common;
+
+namespace WuShe.Domain.Campaigns;
+
+/// <summary>One measurable rule of a creation standard: metric, comparator, threshold, scope, which sites, clause.</summary>
+public class StandardRequirement
+{
+    public int Id { get; private set; }
+    public StandardMetric Metric { get; private set; }
+    public Comparator Comparator { get; private set; }
+    /// <summary>Count, ratio (0.15 = 15 %), 分 for money, or 1 for a yes/no requirement.</summary>
+    public decimal Threshold { get; private set; }
+    public MeasureUnit Unit { get; private set; }
+    public StandardScope Scope { get; private set; }
+    public RequirementPeriod Period { get; private set; }
+    public SiteSelector AppliesTo { get; private set; } = SiteSelector.AllSites;
+    public string Description { get; private set; } = "";
+    /// <summary>The words of the notice this requirement comes from.</summary>
+    public string ClauseText { get; private set; } = "";
+
+    protected StandardRequirement() { }
+
+    public StandardRequirement(StandardMetric metric, Comparator comparator, decimal threshold, MeasureUnit unit,
+        StandardScope scope, RequirementPeriod period, SiteSelector appliesTo, string description, string clauseText)
+    {
+        if (threshold < 0) throw new DomainException($"“{description}”的阈值不能为负数。");
+        if (unit == MeasureUnit.Ratio && threshold > 1)
+            throw new DomainException($"“{description}”是比例，阈值应在 0 到 1 之间（例如 0.15 表示 15%）。");
+        if (unit == MeasureUnit.Fen && threshold != decimal.Truncate(threshold))
+            throw new DomainException($"“{description}”的金额阈值以分为单位，必须是整数。");
+        Metric = metric;
+        Comparator = comparator;
+        Threshold = threshold;
+        Unit = unit;
+        Scope = scope;
+        Period = period;
+        AppliesTo = appliesTo;
+        Description = description.Trim();
+        ClauseText = clauseText.Trim();
+    }
+}
+
+/// <summary>What is measured for a standard.</summary>
+public enum StandardMetric
+{
+    /// <summary>依托公募慈善组织设立社区基金.</summary>
+    CommunityFundEstablished,
+    /// <summary>政府购买服务配备的专职社会工作者人数.</summary>
+    FullTimeSocialWorkers,
+    /// <summary>项目辐射社区数.</summary>
+    CoveredCommunities,
+    /// <summary>每个社区参与项目的“两委”成员人数.</summary>
+    CommitteeMembersTakingPart,
+    /// <summary>每个社区参与项目的持证社区工作者人数.</summary>
+    CertifiedWorkersTakingPart,
+    /// <summary>面向特殊困难群众的专业服务活动数（养老服务、社会救助、儿童福利和权益保护、残疾人保障）.</summary>
+    SpecialHardshipServiceActivities,
+    /// <summary>培育发展的社区社会组织数.</summary>
+    CommunitySocialOrganisations,
+    /// <summary>每个社区的志愿服务组织（团队）数.</summary>
+    VolunteerTeams,
+    /// <summary>注册志愿者占社区常住居民比例.</summary>
+    RegisteredVolunteerShare,
+    /// <summary>当年有志愿服务时长记录的注册志愿者占注册志愿者比例.</summary>
+    ActiveVolunteerShare,
+    /// <summary>每个社区基金每年撬动的社会慈善资金（含捐赠物资折算金额），分.</summary>
+    CharityFundsRaised,
+    /// <summary>专题研究.</summary>
+    ResearchTopics,
+    /// <summary>经验总结、案例.</summary>
+    CaseWriteUps,
+    /// <summary>媒体宣传报道.</summary>
+    MediaReports,
+}
+
+public enum Comparator
+{
+    /// <summary>不少于.</summary>
+    AtLeast,
+    /// <summary>必须具备.</summary>
+    IsTrue,
+    /// <summary>仅统计，不设下限.</summary>
+    TrackOnly,
+}
+
+public enum MeasureUnit { Count, Ratio, Fen, Flag }
+
+/// <summary>Whether a requirement is checked for a whole site or for each covered community.</summary>
+public enum StandardScope { Site, Community }
+
+/// <summary>Over the whole creation period, or again for each calendar year.</summary>
+public enum RequirementPeriod { CreationPeriod, CalendarYear }

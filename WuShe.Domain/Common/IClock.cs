@@ -1,0 +1,17 @@
+namespace WuShe.Domain.Common;
+
+/// <summary>The one source of "now" for every rule, so a campaign can be replayed at a configured date.</summary>
+public interface IClock
+{
+    DateTimeOffset Now { get; }
+}
+
+public static class ChinaTime
+{
+    /// <summary>Asia/Shanghai: the campaign's dates are calendar dates in China.</summary>
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+
+    public static DateTimeOffset ToChina(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    public static DateOnly Today(IClock clock) => DateOnly.FromDateTime(ToChina(clock.Now).DateTime);
+}

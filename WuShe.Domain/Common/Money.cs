@@ -1,0 +1,19 @@
+using System.Globalization;
+
+namespace WuShe.Domain.Common;
+
+/// <summary>Money is kept as integer 分 (fen); 1 元 = 100 分.</summary>
+public static class Money
+{
+    public static long FenFromYuan(decimal yuan)
+    {
+        var fen = yuan * 100m;
+        if (fen != decimal.Truncate(fen))
+            throw new DomainException($"金额 {yuan} 元超出两位小数，请精确到分。");
+        return (long)fen;
+    }
+
+    /// <summary>"50,000.00 元".</summary>
+    public static string FormatYuan(long fen) =>
+        (fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture) + " 元";
+}
