@@ -2,6 +2,7 @@ using WuShe.App.Data;
 using WuShe.App.Hosting;
 
 var app = WuSheHost.Build(args);
+WuSheHost.UsePipeline(app);
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 await app.RunAsync();
 

@@ -1,0 +1,88 @@
+using WuShe.App.Data.Seeding;
+
+namespace WuShe.Tests.SeedData;
+
+/// <summary>The shipped seed files against 津民函〔2023〕20号, 附件1 and 附件2, transcribed here a second time by hand.</summary>
+public class TianjinSeedTests
+{
+    private static readonly CampaignSeed Seed = CampaignSeedReader.Read(Path.Combine(AppContext.BaseDirectory, "seed-data", "tianjin-2023"));
+
+    public static TheoryData<string, string, int, int> Attachment1 => new()
+    {
+        { "120101", "和平区", 3, 6 }, { "120102", "河东区", 3, 6 }, { "120103", "河西区", 3, 6 }, { "120104", "南开区", 3, 6 },
+        { "120105", "河北区", 3, 6 }, { "120106", "红桥区", 3, 6 }, { "120110", "东丽区", 3, 6 }, { "120113", "北辰区", 3, 6 },
+        { "120111", "西青区", 3, 6 }, { "120112", "津南区", 3, 6 }, { "120116", "滨海新区", 6, 12 }, { "120114", "武清区", 6, 12 },
+        { "120115", "宝坻区", 2, 4 }, { "120117", "宁河区", 2, 4 }, { "120118", "静海区", 2, 4 }, { "120119", "蓟州区", 2, 4 },
+    };
+
+    public static TheoryData<int, string, string, string[]> Attachment2 => new()
+    {
+        { 1, "滨海新区", "泰达街道", new[] { "华纳社区", "康翠社区" } },
+        { 2, "和平区", "南市街道", new[] { "新文化社区", "庆有西里社区", "怀远里社区" } },
+        { 3, "河西区", "桃园街道", new[] { "广顺园社区", "津港路社区" } },
+        { 4, "西青区", "赤龙南街道", new[] { "佳和荣庭社区", "佳和贤庭社区" } },
+        { 5, "津南区", "双林街道", new[] { "林城佳苑社区", "象博豪庭社区" } },
+        { 6, "南开区", "广开街道", new[] { "凯兴公寓社区", "宝龙湾社区" } },
+        { 7, "东丽区", "金桥街道", new[] { "怡盛里社区", "龙泉里社区" } },
+        { 8, "北辰区", "瑞景街道", new[] { "宝翠花都社区", "江南春色社区" } },
+        { 9, "宁河区", "芦台街道", new[] { "愉悦港湾社区", "商业道社区" } },
+        { 10, "蓟州区", "东二营镇", new[] { "王辛庄村", "北高庄村", "都赛营北村" } },
+        { 11, "静海区", "华康街道", new[] { "湖岸栖庭社区", "依山郡社区" } },
+    };
+
+    [Fact]
+    public void Totals_are_50_streets_100_communities_and_11_joint_sites_with_24_communities()
+    {
+        Assert.Equal(16, Seed.Districts.Count);
+        Assert.Equal(50, Seed.Districts.Sum(d => d.StreetQuota));
+        Assert.Equal(100, Seed.Districts.Sum(d => d.CommunityQuota));
+        Assert.Equal(11, Seed.JointSites.Count);
+        Assert.Equal(24, Seed.JointSites.Sum(j => j.Communities.Count));
+    }
+
+    [Theory, MemberData(nameof(Attachment1))]
+    public void District_quota_is_as_in_attachment_1(string code, string name, int streets, int communities)
+    {
+        var district = Assert.Single(Seed.Districts, d => d.Code == code);
+        Assert.Equal((name, streets, communities), (district.Name, district.StreetQuota, district.CommunityQuota));
+    }
+
+    [Fact]
+    public void Districts_keep_the_order_of_attachment_1()
+    {
+        Assert.Equal(Attachment1.Select(r => (string)r[1]), Seed.Districts.Select(d => d.Name));
+    }
+
+    [Theory, MemberData(nameof(Attachment2))]
+    public void Joint_site_is_as_in_attachment_2(int number, string district, string street, string[] communities)
+    {
+        var site = Assert.Single(Seed.JointSites, j => j.Number == number);
+        Assert.Equal(district, site.District);
+        Assert.Equal(street, site.Street);
+        Assert.Equal(communities, site.Communities);
+    }
+
+    [Fact]
+    public void Milestones_are_2023_11_30_at_half_and_2024_06_30_at_all()
+    {
+        var milestones = Seed.Campaign.Milestones.Select(m => (m.DueDate, m.RequiredCompletionShare)).ToList();
+        Assert.Equal(new[] { (new DateOnly(2023, 11, 30), 0.5m), (new DateOnly(2024, 6, 30), 1.0m) }, milestones);
+    }
+
+    [Fact]
+    public void Seven_standards_each_with_clause_three()
+    {
+        var standards = Seed.Campaign.Standards;
+        Assert.Equal(Enumerable.Range(1, 7), standards.Select(s => s.Number));
+        var numerals = new[] { "一", "二", "三", "四", "五", "六", "七" };
+        Assert.All(standards, s => Assert.Equal($"三（{numerals[s.Number - 1]}）", s.Clause));
+        Assert.All(standards.SelectMany(s => s.Requirements), r => Assert.False(string.IsNullOrWhiteSpace(r.ClauseText)));
+    }
+
+    [Fact]
+    public void Campaign_is_the_tianjin_notice()
+    {
+        Assert.Equal("津民函〔2023〕20号", Seed.Campaign.DocumentNumber);
+        Assert.Equal("天津市民政局", Seed.Campaign.Issuer);
+    }
+}

@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace WuShe.Tests.Support;
+
+/// <summary>
+/// The real app, started once per test collection as its own process on a free 127.0.0.1 port, in Development
+/// (so the role accounts exist), on a fresh SQLite file. Browser tests share one Chromium through <see cref="BrowserAsync"/>.
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string Password = "Test@2023!";
+
+    private readonly TempFolder _folder = new();
+    private readonly StringBuilder _log = new();
+    private Process? _process;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    public Uri BaseUri { get; private set; } = default!;
+    public string DatabasePath => _folder.File("wushe.db");
+
+    public async Task InitializeAsync()
+    {
+        var port = FreePort();
+        BaseUri = new Uri($"http://127.0.0.1:{port}/");
+        var exe = AppExecutable();
+        var start = new ProcessStartInfo(exe)
+        {
+            WorkingDirectory = Path.Combine(RepositoryRoot(), "WuShe.App"),
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_URLS"] = BaseUri.ToString().TrimEnd('/');
+        start.Environment["WuShe__DatabasePath"] = DatabasePath;
+        start.Environment["WuShe__DevelopmentAccountPassword"] = Password;
+        _process = Process.Start(start) ?? throw new InvalidOperationException($"无法启动 {exe}");
+        _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await WaitUntilServingAsync(TimeSpan.FromSeconds(120));
+    }
+
+    /// <summary>An HTTP client with its own cookie jar that does not follow redirects, so tests see 302/403 as they are.</summary>
+    public HttpClient NewClient() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    {
+        BaseAddress = BaseUri,
+    };
+
+    /// <summary>Signs in through the real form (antiforgery token included); returns the response to the POST.</summary>
+    public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = Password)
+    {
+        var form = await client.GetStringAsync("login");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync("login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "login",
+            ["__RequestVerificationToken"] = token,
+            ["Input.UserName"] = userName,
+            ["Input.Password"] = password,
+        }));
+    }
+
+    public async Task<HttpClient> SignedInClientAsync(string userName)
+    {
+        var client = NewClient();
+        var response = await SignInAsync(client, userName);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"{userName} 登录失败：{(int)response.StatusCode}");
+        return client;
+    }
+
+    public async Task<IBrowser> BrowserAsync()
+    {
+        if (_browser is not null) return _browser;
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("WUSHE_CHROMIUM") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-quic" },
+        });
+        return _browser;
+    }
+
+    public string Log { get { lock (_log) return _log.ToString(); } }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.CloseAsync();
+        _playwright?.Dispose();
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process?.Dispose();
+        _folder.Dispose();
+    }
+
+    private async Task WaitUntilServingAsync(TimeSpan timeout)
+    {
+        using var client = new HttpClient { BaseAddress = BaseUri, Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process!.HasExited)
+                throw new InvalidOperationException($"应用启动后退出（代码 {_process.ExitCode}）：\n{Log}");
+            try
+            {
+                if ((await client.GetAsync("login")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException) { }
+            catch (TaskCanceledException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"应用在 {timeout.TotalSeconds} 秒内未开始服务：\n{Log}");
+    }
+
+    private static int FreePort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    /// <summary>The app built alongside these tests: WuShe.App/bin/{same configuration}/{same framework}/WuShe.App.</summary>
+    private static string AppExecutable()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        var name = OperatingSystem.IsWindows() ? "WuShe.App.exe" : "WuShe.App";
+        var exe = Path.Combine(RepositoryRoot(), "WuShe.App", "bin", configuration, framework, name);
+        return File.Exists(exe) ? exe : throw new FileNotFoundException($"找不到应用程序 {exe}，请先构建解决方案。");
+    }
+
+    public static string RepositoryRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "WuShe.sln"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new DirectoryNotFoundException("找不到 WuShe.sln 所在的仓库根目录。");
+    }
+}
+
+[CollectionDefinition(Name)]
+public class AppCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "running app";
+}
