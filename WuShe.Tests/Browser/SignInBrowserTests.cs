@@ -52,4 +52,21 @@ public class SignInBrowserTests
         var messages = await page.Locator(".wushe-field-error").AllInnerTextsAsync();
         Assert.Equal(new[] { "请输入用户名。", "请输入密码。" }, messages);
     }
+
+    [Fact]
+    public async Task Grids_speak_Chinese_and_an_evaluator_lists_the_11_joint_sites()
+    {
+        var browser = await _app.BrowserAsync();
+        await using var context = await browser.NewContextAsync(new() { BaseURL = _app.BaseUri.ToString() });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("login");
+        await page.FillAsync("#username", "expert");
+        await page.FillAsync("#password", AppFixture.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/sites");
+        await page.Locator(".rz-pager-summary").WaitForAsync();
+        Assert.Equal("第 1 页 / 共 1 页（共 11 条）", (await page.Locator(".rz-pager-summary").InnerTextAsync()).Trim());
+        Assert.Equal(11, await page.Locator(".rz-data-grid tbody tr").CountAsync());
+        Assert.Contains("市区联合创建点", await page.Locator(".rz-data-grid tbody").InnerTextAsync());
+    }
 }
