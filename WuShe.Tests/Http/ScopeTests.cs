@@ -138,7 +138,13 @@ public class ScopeTests
         using var viewer = await _app.SignedInClientAsync("viewer");
         Assert.StartsWith("/access-denied", (await viewer.GetAsync("admin/status")).Headers.Location!.PathAndQuery);
         using var admin = await _app.SignedInClientAsync("admin");
-        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("admin/status")).StatusCode);
+        var status = await admin.GetAsync("admin/status");
+        Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+        var html = await status.Content.ReadAsStringAsync();
+        Assert.Contains("日志模式 wal", html);
+        Assert.Contains("待应用 0 个", html);
+        Assert.Contains("区 16，创建点 11，社区 24", html);
+        Assert.Contains("WuShe 运行中", html);
     }
 
     private async Task<int> SiteIdAsync(string street)
