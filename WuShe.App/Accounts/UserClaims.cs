@@ -33,6 +33,13 @@ public static class UserClaims
         return new UserScope(role, IntClaim(principal, DistrictId), IntClaim(principal, SiteId));
     }
 
+    /// <summary>The signed-in user as the domain sees them when they act.</summary>
+    public static Actor Actor(this ClaimsPrincipal principal)
+    {
+        var scope = principal.Scope();
+        return new Actor(int.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)!), principal.DisplayName(), scope.Role, scope.DistrictId);
+    }
+
     public static string DisplayName(this ClaimsPrincipal principal) =>
         principal.FindFirstValue(ClaimTypes.GivenName) ?? principal.Identity?.Name ?? "";
 

@@ -35,10 +35,11 @@ public class CampaignQueries
             .ToDictionaryAsync(d => d.Id, d => (d.Code, d.Name), ct);
 
         var joint = jointSites.Select(s => ToJointView(campaign, s, districtNames[s.DistrictId])).ToList();
+        var ledgers = await QuotaLedgers.ForDistrictsAsync(db, districts, ct);
         return new CampaignOverview(Summary(campaign),
             campaign.Milestones.Select(m => new MilestoneView(m.DueDate, m.RequiredCompletionShare, m.Description, m.Clause)).ToList(),
             campaign.Standards.Select(s => ToView(s)).ToList(),
-            districts.Select(d => ToRow(d, jointSites)).ToList(),
+            districts.Select(d => ToRow(d, jointSites, ledgers[d.Id])).ToList(),
             joint);
     }
 
@@ -54,7 +55,8 @@ public class CampaignQueries
             .Where(s => s.DistrictId == district.Id).Where(scope.Sites())
             .OrderBy(s => s.Tier == SiteTier.CityDistrictJoint ? 0 : 1).ThenBy(s => s.JointSiteNumber).ThenBy(s => s.Street)
             .ToListAsync(ct);
-        return new DistrictDetail(Summary(campaign), ToRow(district, sites), sites.Select(ToSiteRow).ToList());
+        var ledger = await QuotaLedgers.ForDistrictAsync(db, district, ct);
+        return new DistrictDetail(Summary(campaign), ToRow(district, sites, ledger), sites.Select(ToSiteRow).ToList());
     }
 
     /// <summary>The code of the district a district officer is bound to.</summary>
@@ -81,11 +83,12 @@ public class CampaignQueries
     public static SiteRowView ToSiteRow(Site s) => new(s.Id, s.Street, s.Tier.Label(), s.JointSiteNumber, s.State.Label(),
         s.Communities.OrderBy(c => c.SortOrder).Select(c => c.Name).ToList());
 
-    private static DistrictRowView ToRow(District d, IEnumerable<Site> sites)
+    private static DistrictRowView ToRow(District d, IEnumerable<Site> sites, QuotaLedger ledger)
     {
         var joint = sites.Where(s => s.DistrictId == d.Id && s.Tier == SiteTier.CityDistrictJoint).ToList();
         return new DistrictRowView(d.Id, d.Code, d.Name, d.StreetQuota, d.CommunityQuota,
-            joint.Count, joint.Sum(s => s.Communities.Count), string.Join("、", joint.Select(s => s.Street)));
+            joint.Count, joint.Sum(s => s.Communities.Count), string.Join("、", joint.Select(s => s.Street)),
+            LedgerView.Of(ledger), d.Version);
     }
 
     public static JointSiteView ToJointView(Campaign campaign, Site s, (string Code, string Name) district)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WuShe.Domain.Accounts;
+using WuShe.Domain.Auditing;
 using WuShe.Domain.Campaigns;
 using WuShe.Domain.Sites;
 
@@ -15,6 +16,8 @@ public class WuSheDbContext : DbContext
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Community> Communities => Set<Community>();
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
+    public DbSet<SiteTransition> SiteTransitions => Set<SiteTransition>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WuSheDbContext).Assembly);
@@ -31,6 +34,8 @@ public class WuSheDbContext : DbContext
         builder.Properties<MeasureUnit>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<StandardScope>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<RequirementPeriod>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<SiteCommand>().HaveConversion<string>().HaveMaxLength(32);
+        builder.Properties<ServiceArea>().HaveConversion<string>().HaveMaxLength(128);
         // SQLite under EF Core 6 cannot compare or order DateTimeOffset text; a long keeps instants sortable.
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }

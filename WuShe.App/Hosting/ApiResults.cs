@@ -1,21 +1,40 @@
+using WuShe.Domain.Common;
+
 namespace WuShe.App.Hosting;
 
-/// <summary>Maps the application's refusals to HTTP: 404 for a missing record, 403 for one outside the user's scope.</summary>
+/// <summary>
+/// Maps the application's refusals to HTTP: 404 missing, 403 outside scope, 400 a rule or a field (with every field
+/// error), 409 a concurrent change.
+/// </summary>
 public static class ApiResults
 {
-    public static async Task<IResult> Run<T>(Func<Task<T>> read)
+    public static async Task<IResult> Run<T>(Func<Task<T>> action)
     {
         try
         {
-            return Results.Ok(await read());
+            return Results.Ok(await action());
         }
         catch (NotFoundException e)
         {
-            return Results.Json(new { error = e.Message }, statusCode: StatusCodes.Status404NotFound);
+            return Error(StatusCodes.Status404NotFound, e.Message);
         }
         catch (AccessDeniedException e)
         {
-            return Results.Json(new { error = e.Message }, statusCode: StatusCodes.Status403Forbidden);
+            return Error(StatusCodes.Status403Forbidden, e.Message);
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            return Results.Json(new { error = e.Message, currentVersion = e.CurrentVersion }, statusCode: StatusCodes.Status409Conflict);
+        }
+        catch (FieldValidationException e)
+        {
+            return Results.Json(new { error = e.Message, fields = e.Errors }, statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (DomainException e)
+        {
+            return Error(StatusCodes.Status400BadRequest, e.Message);
         }
     }
+
+    private static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
 }

@@ -63,6 +63,9 @@ public static class WuSheHost
         services.AddSingleton<SignInService>();
         services.AddSingleton<CampaignQueries>();
         services.AddSingleton<SiteQueries>();
+        services.AddSingleton<SiteApplications>();
+        services.AddSingleton<QuotaApplications>();
+        services.AddSingleton<AuditQueries>();
         services.AddSingleton<ChromiumProbe>();
         services.AddSingleton<SystemStatus>();
         services.AddSingleton<QuartzHost>();

@@ -1,4 +1,6 @@
+using WuShe.Domain.Accounts;
 using WuShe.Domain.Common;
+using WuShe.Domain.Sites;
 
 namespace WuShe.Domain.Campaigns;
 
@@ -14,6 +16,8 @@ public class District
     public int CommunityQuota { get; private set; }
     /// <summary>Order in the notice's table.</summary>
     public int SortOrder { get; private set; }
+    /// <summary>Bumped by every quota change (optimistic concurrency).</summary>
+    public int Version { get; private set; }
 
     protected District() { }
 
@@ -27,6 +31,18 @@ public class District
         Name = name.Trim();
         SortOrder = sortOrder;
         SetQuota(streetQuota, communityQuota);
+    }
+
+    /// <summary>调整名额: the city changes a district's quota with a reason; never below what is already submitted or approved.</summary>
+    public void ChangeQuota(Actor actor, int streets, int communities, string reason, QuotaLedger ledger)
+    {
+        if (actor.Role != UserRole.CityAdministrator) throw new DomainException("只有市民政局可以调整名额。");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new FieldValidationException(new[] { new FieldError("Reason", "调整名额必须填写理由。") });
+        if (streets < ledger.Used.Streets || communities < ledger.Used.Communities)
+            throw new DomainException($"{Name}已申报和已立项共 {ledger.Used}，名额不能低于此数。");
+        SetQuota(streets, communities);
+        Version++;
     }
 
     private void SetQuota(int streets, int communities)

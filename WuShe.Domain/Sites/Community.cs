@@ -1,6 +1,6 @@
 namespace WuShe.Domain.Sites;
 
-/// <summary>社区/村: a community covered by a site.</summary>
+/// <summary>社区/村: a community covered by a site, with its resident population (常住人口) and where that figure comes from.</summary>
 public class Community
 {
     public int Id { get; private set; }
@@ -8,14 +8,20 @@ public class Community
     public string Name { get; private set; } = "";
     public CommunityKind Kind { get; private set; }
     public int SortOrder { get; private set; }
+    public int? ResidentPopulation { get; private set; }
+    public string PopulationSource { get; private set; } = "";
+    public int? PopulationYear { get; private set; }
 
     protected Community() { }
 
-    internal Community(string name, int sortOrder)
+    internal Community(CommunityEntry entry, int sortOrder)
     {
-        Name = name.Trim();
+        Name = entry.Name.Trim();
         Kind = KindOf(Name);
         SortOrder = sortOrder;
+        ResidentPopulation = entry.ResidentPopulation;
+        PopulationSource = entry.PopulationSource.Trim();
+        PopulationYear = entry.PopulationYear;
     }
 
     /// <summary>Villages (村) in rural towns, communities (社区) elsewhere, as the names say.</summary>
@@ -29,4 +35,27 @@ public enum CommunityKind
     UrbanCommunity,
     /// <summary>村.</summary>
     Village,
+}
+
+/// <summary>专职社会工作者 bought through government purchase of services (三（二）).</summary>
+public class SocialWorker
+{
+    public int Id { get; private set; }
+    public int SiteId { get; private set; }
+    public string Name { get; private set; } = "";
+    /// <summary>政府购买服务合同.</summary>
+    public string Contract { get; private set; } = "";
+    /// <summary>职业资格证书.</summary>
+    public string Certificate { get; private set; } = "";
+    public int SortOrder { get; private set; }
+
+    protected SocialWorker() { }
+
+    internal SocialWorker(SocialWorkerEntry entry, int sortOrder)
+    {
+        Name = entry.Name.Trim();
+        Contract = entry.Contract.Trim();
+        Certificate = entry.Certificate.Trim();
+        SortOrder = sortOrder;
+    }
 }

@@ -10,6 +10,7 @@ public class DistrictConfiguration : IEntityTypeConfiguration<District>
     {
         district.Property(d => d.Code).HasMaxLength(6);
         district.HasIndex(d => new { d.CampaignId, d.Code }).IsUnique();
+        district.Property(d => d.Version).IsConcurrencyToken();
         district.HasOne<Campaign>().WithMany().HasForeignKey(d => d.CampaignId).OnDelete(DeleteBehavior.Restrict);
     }
 }

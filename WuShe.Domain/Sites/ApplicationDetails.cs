@@ -1,0 +1,111 @@
+using WuShe.Domain.Common;
+
+namespace WuShe.Domain.Sites;
+
+/// <summary>服务领域 of 三（三）.</summary>
+[Flags]
+public enum ServiceArea
+{
+    None = 0,
+    /// <summary>养老服务.</summary>
+    ElderlyCare = 1,
+    /// <summary>社会救助.</summary>
+    SocialAssistance = 2,
+    /// <summary>儿童福利和权益保护.</summary>
+    ChildWelfare = 4,
+    /// <summary>残疾人保障.</summary>
+    DisabilityAssistance = 8,
+    /// <summary>其他.</summary>
+    Other = 16,
+}
+
+public static class ServiceAreaLabels
+{
+    public static readonly IReadOnlyList<(ServiceArea Area, string Label)> All = new[]
+    {
+        (ServiceArea.ElderlyCare, "养老服务"),
+        (ServiceArea.SocialAssistance, "社会救助"),
+        (ServiceArea.ChildWelfare, "儿童福利和权益保护"),
+        (ServiceArea.DisabilityAssistance, "残疾人保障"),
+        (ServiceArea.Other, "其他"),
+    };
+
+    public static string Label(this ServiceArea areas) =>
+        string.Join("、", All.Where(a => areas.HasFlag(a.Area)).Select(a => a.Label));
+}
+
+/// <summary>One covered community as entered on the application, with its 常住人口 and where that figure comes from.</summary>
+public sealed record CommunityEntry(string Name, int? ResidentPopulation, string PopulationSource, int? PopulationYear);
+
+/// <summary>A full-time social worker bought through government purchase of services (三（二）).</summary>
+public sealed record SocialWorkerEntry(string Name, string Contract, string Certificate);
+
+/// <summary>Everything a district officer fills in for a site (申报表). Drafts may be incomplete; <see cref="Validate"/> says what a submission lacks.</summary>
+public sealed record ApplicationDetails(
+    string Street,
+    IReadOnlyList<CommunityEntry> Communities,
+    string StationName,
+    string StationAddress,
+    IReadOnlyList<SocialWorkerEntry> SocialWorkers,
+    string FundCharity,
+    bool FundCharityHasPublicFundraisingStatus,
+    ServiceArea ServiceAreas,
+    string OtherServiceArea,
+    string ContactName,
+    string ContactPhone)
+{
+    public const int MinimumSocialWorkers = 2;
+
+    /// <summary>What stands in the way of submitting, field by field, in Chinese.</summary>
+    public IReadOnlyList<FieldError> Validate(int currentYear)
+    {
+        var errors = new List<FieldError>();
+        void Need(bool ok, string field, string message) { if (!ok) errors.Add(new FieldError(field, message)); }
+
+        Need(!Blank(Street), nameof(Street), "请填写街镇名称。");
+        Need(Communities.Count >= Site.MinimumCommunities, nameof(Communities),
+            $"项目辐射不少于 {Site.MinimumCommunities} 个社区（三（二）），现填 {Communities.Count} 个。");
+        for (var i = 0; i < Communities.Count; i++)
+        {
+            var c = Communities[i];
+            var at = $"{nameof(Communities)}[{i}]";
+            var label = Blank(c.Name) ? $"第 {i + 1} 个社区" : $"社区“{c.Name.Trim()}”";
+            Need(!Blank(c.Name), $"{at}.Name", $"第 {i + 1} 个社区：请填写社区名称。");
+            Need(c.ResidentPopulation is > 0, $"{at}.ResidentPopulation", $"{label}：请填写常住人口（大于 0 的整数）。");
+            Need(!Blank(c.PopulationSource), $"{at}.PopulationSource", $"{label}：请注明常住人口数据来源（如第七次人口普查、社区台账）。");
+            Need(c.PopulationYear is { } y && y >= 2000 && y <= currentYear, $"{at}.PopulationYear",
+                $"{label}：常住人口统计年份应在 2000—{currentYear} 之间。");
+        }
+        foreach (var dup in Communities.Where(c => !Blank(c.Name)).GroupBy(c => c.Name.Trim()).Where(g => g.Count() > 1))
+            errors.Add(new FieldError(nameof(Communities), $"社区“{dup.Key}”填写了 {dup.Count()} 次。"));
+
+        Need(!Blank(StationName), nameof(StationName), "请填写街镇社会工作服务站名称。");
+        Need(!Blank(StationAddress), nameof(StationAddress), "请填写服务站地址。");
+        Need(SocialWorkers.Count >= MinimumSocialWorkers, nameof(SocialWorkers),
+            $"服务站通过政府购买服务配备不少于 {MinimumSocialWorkers} 名专职社会工作者（三（二）），现填 {SocialWorkers.Count} 名。");
+        for (var i = 0; i < SocialWorkers.Count; i++)
+        {
+            Need(!Blank(SocialWorkers[i].Name), $"{nameof(SocialWorkers)}[{i}].Name", $"第 {i + 1} 名社工：请填写姓名。");
+            Need(!Blank(SocialWorkers[i].Contract), $"{nameof(SocialWorkers)}[{i}].Contract", $"第 {i + 1} 名社工：请填写政府购买服务合同编号或名称。");
+        }
+        Need(!Blank(FundCharity), nameof(FundCharity), "请填写社区基金依托的慈善组织。");
+        Need(FundCharityHasPublicFundraisingStatus, nameof(FundCharityHasPublicFundraisingStatus),
+            "社区基金须依托具有公开募捐资格的慈善组织（三（六））。");
+        Need(ServiceAreas != ServiceArea.None, nameof(ServiceAreas), "请至少选择一个服务领域（三（三））。");
+        Need(!ServiceAreas.HasFlag(ServiceArea.Other) || !Blank(OtherServiceArea), nameof(OtherServiceArea), "选择了“其他”服务领域，请说明。");
+        Need(!Blank(ContactName), nameof(ContactName), "请填写联系人。");
+        Need(IsPhone(ContactPhone), nameof(ContactPhone), "请填写联系电话（手机 11 位或座机如 022-12345678）。");
+        return errors;
+    }
+
+    public static ApplicationDetails Empty => new("", Array.Empty<CommunityEntry>(), "", "", Array.Empty<SocialWorkerEntry>(),
+        "", false, ServiceArea.None, "", "", "");
+
+    private static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);
+
+    private static bool IsPhone(string? s)
+    {
+        var digits = (s ?? "").Trim().Replace("-", "").Replace(" ", "");
+        return digits.Length is >= 7 and <= 12 && digits.All(char.IsAsciiDigit);
+    }
+}
