@@ -12,7 +12,7 @@ public sealed record AuditFilter(int? DistrictId = null, string? Action = null, 
 public sealed record AuditRow(long Id, DateTimeOffset At, string UserName, string Role, string Action, string EntityType,
     int EntityId, string? District, string Summary, string Reason, string Changes);
 
-public sealed record AuditPage(IReadOnlyList<AuditRow> Rows, int Total);
+public sealed record AuditResults(IReadOnlyList<AuditRow> Rows, int Total);
 
 /// <summary>The audit log for the city, filtered in SQL and paged.</summary>
 public class AuditQueries
@@ -21,7 +21,7 @@ public class AuditQueries
 
     public AuditQueries(IDbContextFactory<WuSheDbContext> contexts) => _contexts = contexts;
 
-    public async Task<AuditPage> SearchAsync(UserScope scope, AuditFilter f, int skip, int take, CancellationToken ct = default)
+    public async Task<AuditResults> SearchAsync(UserScope scope, AuditFilter f, int skip, int take, CancellationToken ct = default)
     {
         if (!scope.SeesWholeCity) throw new AccessDeniedException("只有市民政局可以查看操作日志。");
         await using var db = await _contexts.CreateDbContextAsync(ct);
@@ -38,7 +38,7 @@ public class AuditQueries
             .GroupJoin(db.Districts, a => a.DistrictId, d => d.Id, (a, ds) => new { a, ds })
             .SelectMany(x => x.ds.DefaultIfEmpty(), (x, d) => new { x.a, District = d == null ? null : d.Name })
             .ToListAsync(ct);
-        return new AuditPage(rows.Select(r => new AuditRow(r.a.Id, r.a.At, r.a.UserName, r.a.Role.Label(), r.a.Action, r.a.EntityType,
+        return new AuditResults(rows.Select(r => new AuditRow(r.a.Id, r.a.At, r.a.UserName, r.a.Role.Label(), r.a.Action, r.a.EntityType,
             r.a.EntityId, r.District, r.a.Summary, r.a.Reason, r.a.Changes)).ToList(), total);
     }
 

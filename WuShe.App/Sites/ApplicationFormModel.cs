@@ -1,0 +1,66 @@
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Sites;
+
+/// <summary>The editable state of the application form; converts to and from the domain's <see cref="ApplicationDetails"/>.</summary>
+public sealed class ApplicationFormModel
+{
+    public string Street { get; set; } = "";
+    public List<CommunityRow> Communities { get; set; } = new();
+    public string StationName { get; set; } = "";
+    public string StationAddress { get; set; } = "";
+    public List<WorkerRow> SocialWorkers { get; set; } = new();
+    public string FundCharity { get; set; } = "";
+    public bool FundCharityHasPublicFundraisingStatus { get; set; }
+    public ServiceArea ServiceAreas { get; set; }
+    public string OtherServiceArea { get; set; } = "";
+    public string ContactName { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
+
+    public sealed class CommunityRow
+    {
+        public string Name { get; set; } = "";
+        public int? ResidentPopulation { get; set; }
+        public string PopulationSource { get; set; } = "";
+        public int? PopulationYear { get; set; }
+    }
+
+    public sealed class WorkerRow
+    {
+        public string Name { get; set; } = "";
+        public string Contract { get; set; } = "";
+        public string Certificate { get; set; } = "";
+    }
+
+    public static ApplicationFormModel New() => new()
+    {
+        Communities = { new CommunityRow(), new CommunityRow() },
+        SocialWorkers = { new WorkerRow(), new WorkerRow() },
+    };
+
+    public static ApplicationFormModel From(ApplicationDetails d) => new()
+    {
+        Street = d.Street,
+        Communities = d.Communities.Select(c => new CommunityRow
+        {
+            Name = c.Name, ResidentPopulation = c.ResidentPopulation, PopulationSource = c.PopulationSource, PopulationYear = c.PopulationYear,
+        }).ToList(),
+        StationName = d.StationName,
+        StationAddress = d.StationAddress,
+        SocialWorkers = d.SocialWorkers.Select(w => new WorkerRow { Name = w.Name, Contract = w.Contract, Certificate = w.Certificate }).ToList(),
+        FundCharity = d.FundCharity,
+        FundCharityHasPublicFundraisingStatus = d.FundCharityHasPublicFundraisingStatus,
+        ServiceAreas = d.ServiceAreas,
+        OtherServiceArea = d.OtherServiceArea,
+        ContactName = d.ContactName,
+        ContactPhone = d.ContactPhone,
+    };
+
+    public ApplicationDetails ToDetails() => new(Street,
+        Communities.Select(c => new CommunityEntry(c.Name, c.ResidentPopulation, c.PopulationSource, c.PopulationYear)).ToList(),
+        StationName, StationAddress,
+        SocialWorkers.Select(w => new SocialWorkerEntry(w.Name, w.Contract, w.Certificate)).ToList(),
+        FundCharity, FundCharityHasPublicFundraisingStatus, ServiceAreas, OtherServiceArea, ContactName, ContactPhone);
+
+    public void Toggle(ServiceArea area, bool on) => ServiceAreas = on ? ServiceAreas | area : ServiceAreas & ~area;
+}

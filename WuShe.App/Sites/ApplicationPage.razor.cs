@@ -1,0 +1,157 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using WuShe.App.Accounts;
+using WuShe.App.Components;
+using WuShe.App.Hosting;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Common;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Sites;
+
+/// <summary>The application form of one site: the district drafts, saves and submits; the city approves or returns.</summary>
+public partial class ApplicationPage
+{
+    [Parameter] public int? Id { get; set; }
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+    [Inject] private SiteQueries Queries { get; set; } = default!;
+    [Inject] private SiteApplications Applications { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+
+    private ClaimsPrincipal user = default!;
+    private Loaded<SiteDetail>? loaded;
+    private SiteDetail? site;
+    private ApplicationFormModel form = ApplicationFormModel.New();
+    private Dictionary<string, string> errors = new();
+    private string? message, error, returnReason;
+    private ConcurrencyConflictException? conflict;
+    private ApplicationDetails? conflictTheirs;
+    private bool busy;
+
+    private bool IsNew => Id is null;
+    private string Title => IsNew ? "新建创建点申报" : site is null ? "申报" : $"{site.Street} · 申报";
+    private UserScope Scope => user.Scope();
+    private int Version => site?.Version ?? 0;
+
+    private bool CanEdit => Scope.Role == UserRole.DistrictOfficer && (IsNew || site?.DetailsEditable == true);
+    private bool CanReview => Scope.Role == UserRole.CityAdministrator && site?.StateValue == SiteState.Submitted;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        user = (await AuthState).User;
+        if (IsNew)
+        {
+            if (Scope.Role != UserRole.DistrictOfficer) loaded = new(null, "只有区民政局可以新建申报。", null);
+            return;
+        }
+        await ReloadAsync();
+        if (site is not null) form = ApplicationFormModel.From(site.Details);
+    }
+
+    private async Task ReloadAsync()
+    {
+        loaded = await Loaded<SiteDetail>.FromAsync(() => Queries.GetAsync(Scope, Id!.Value));
+        site = loaded.Value;
+    }
+
+    private Task SaveAsync() => RunAsync(async () =>
+    {
+        await SaveFormAsync();
+        message = "已保存。";
+    });
+
+    private Task SubmitAsync() => RunAsync(async () =>
+    {
+        await SaveFormAsync();
+        await Applications.SubmitAsync(user.Actor(), Scope, Id!.Value, Version);
+        await ReloadAsync();
+        message = "已提交申报，等待市民政局审批。";
+    });
+
+    private Task StartCreationAsync() => RunAsync(async () =>
+    {
+        await SaveFormAsync();
+        await Applications.StartCreationAsync(user.Actor(), Scope, Id!.Value, Version);
+        await ReloadAsync();
+        message = "信息已完善，创建点进入“创建中”。";
+    });
+
+    private Task ApproveAsync() => RunAsync(async () =>
+    {
+        await Applications.ApproveAsync(user.Actor(), Scope, Id!.Value, Version);
+        await ReloadAsync();
+        message = "已审批立项，创建点进入“创建中”。";
+    });
+
+    private Task ReturnAsync() => RunAsync(async () =>
+    {
+        await Applications.ReturnAsync(user.Actor(), Scope, Id!.Value, Version, returnReason ?? "");
+        await ReloadAsync();
+        returnReason = null;
+        message = "已退回，区民政局将看到退回理由。";
+    });
+
+    /// <summary>Creates the draft on first save (and moves to its address), otherwise saves it at the loaded version.</summary>
+    private async Task SaveFormAsync()
+    {
+        if (IsNew)
+        {
+            var id = await Applications.CreateDraftAsync(user.Actor(), Scope, form.ToDetails());
+            Navigation.NavigateTo($"/applications/{id}", replace: true);
+            Id = id;
+        }
+        else
+        {
+            await Applications.SaveDraftAsync(user.Actor(), Scope, Id!.Value, Version, form.ToDetails());
+        }
+        await ReloadAsync();
+    }
+
+    private async Task TakeTheirsAsync()
+    {
+        await ReloadAsync();
+        if (site is not null) form = ApplicationFormModel.From(site.Details);
+        conflict = null;
+        message = "已载入对方保存的版本。";
+    }
+
+    /// <summary>The user has seen the other version and decides to overwrite it: save again against the current version.</summary>
+    private Task KeepMineAsync() => RunAsync(async () =>
+    {
+        await ReloadAsync();
+        await Applications.SaveDraftAsync(user.Actor(), Scope, Id!.Value, Version, form.ToDetails());
+        await ReloadAsync();
+        message = "已保存您的版本。";
+    });
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        busy = true;
+        errors = new();
+        message = error = null;
+        conflict = null;
+        try
+        {
+            await action();
+        }
+        catch (FieldValidationException e)
+        {
+            errors = e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(x => x.Message)));
+            error = $"有 {e.Errors.Count} 处需要修改，请查看标红的栏目。";
+        }
+        catch (ConcurrencyConflictException e)
+        {
+            conflict = e;
+            conflictTheirs = (await Queries.GetAsync(Scope, Id!.Value)).Details;
+        }
+        catch (Exception e) when (e is DomainException or AccessDeniedException or NotFoundException)
+        {
+            error = e.Message;
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}
