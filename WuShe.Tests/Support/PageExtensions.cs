@@ -1,0 +1,25 @@
+using Microsoft.Playwright;
+
+namespace WuShe.Tests.Support;
+
+public static class PageExtensions
+{
+    /// <summary>Waits until the Blazor circuit is live: before that, prerendered inputs do not yet reach the server.</summary>
+    public static Task WaitForInteractiveAsync(this IPage page) =>
+        page.Locator("#circuit[data-ready='1']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+    public static async Task SignInAsync(this IPage page, string userName)
+    {
+        await page.GotoAsync("login");
+        await page.FillAsync("#username", userName);
+        await page.FillAsync("#password", AppFixture.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/login"));
+    }
+
+    public static async Task GoInteractiveAsync(this IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await page.WaitForInteractiveAsync();
+    }
+}
