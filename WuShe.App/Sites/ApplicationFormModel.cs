@@ -32,13 +32,18 @@ public sealed class ApplicationFormModel
         public string Certificate { get; set; } = "";
     }
 
-    public static ApplicationFormModel New() => new()
-    {
-        Communities = { new CommunityRow(), new CommunityRow() },
-        SocialWorkers = { new WorkerRow(), new WorkerRow() },
-    };
+    public static ApplicationFormModel New() => From(ApplicationDetails.Empty);
 
-    public static ApplicationFormModel From(ApplicationDetails d) => new()
+    /// <summary>The saved details, with empty rows added up to the two communities and two social workers the form asks for.</summary>
+    public static ApplicationFormModel From(ApplicationDetails d)
+    {
+        var form = Copy(d);
+        while (form.Communities.Count < Site.MinimumCommunities) form.Communities.Add(new CommunityRow());
+        while (form.SocialWorkers.Count < ApplicationDetails.MinimumSocialWorkers) form.SocialWorkers.Add(new WorkerRow());
+        return form;
+    }
+
+    private static ApplicationFormModel Copy(ApplicationDetails d) => new()
     {
         Street = d.Street,
         Communities = d.Communities.Select(c => new CommunityRow

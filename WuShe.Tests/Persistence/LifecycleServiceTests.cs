@@ -117,3 +117,37 @@ public class LifecycleServiceTests : SeededApp
         Assert.Equal("市局批复增加 1 个社区名额", entry.Reason);
     }
 }
+
+public class AuditQueryTests : SeededApp
+{
+    [Fact]
+    public async Task The_city_filters_the_audit_log_by_district_action_user_and_date()
+    {
+        var (officer, officerScope) = await UserAsync("binhai");
+        var (admin, adminScope) = await UserAsync("admin");
+        var apps = Service<SiteApplications>();
+        var id = await apps.CreateDraftAsync(officer, officerScope, SiteLifecycleTests.Valid());
+        var v = await apps.SubmitAsync(officer, officerScope, id, 1);
+        await apps.ReturnAsync(admin, adminScope, id, v, "请补充材料");
+        var audit = Service<WuShe.App.Admin.AuditQueries>();
+        await using var db = NewContext();
+        var binhai = await db.Districts.SingleAsync(d => d.Code == "120116");
+        var heping = await db.Districts.SingleAsync(d => d.Code == "120101");
+        var today = WuShe.Domain.Common.ChinaTime.Today(Service<WuShe.Domain.Common.IClock>());
+
+        var all = await audit.SearchAsync(adminScope, new(), 0, 50);
+        Assert.Equal(3, all.Total);
+        Assert.Equal(new[] { "退回", "提交申报", "创建草稿" }, all.Rows.Select(r => r.Action));
+        Assert.Equal("滨海新区", all.Rows[0].District);
+        Assert.Equal("请补充材料", all.Rows[0].Reason);
+
+        Assert.Equal(3, (await audit.SearchAsync(adminScope, new(DistrictId: binhai.Id), 0, 50)).Total);
+        Assert.Equal(0, (await audit.SearchAsync(adminScope, new(DistrictId: heping.Id), 0, 50)).Total);
+        Assert.Equal(1, (await audit.SearchAsync(adminScope, new(Action: "退回"), 0, 50)).Total);
+        Assert.Equal(2, (await audit.SearchAsync(adminScope, new(User: "滨海"), 0, 50)).Total);
+        Assert.Equal(3, (await audit.SearchAsync(adminScope, new(From: today, To: today), 0, 50)).Total);
+        Assert.Equal(0, (await audit.SearchAsync(adminScope, new(To: today.AddDays(-1)), 0, 50)).Total);
+        Assert.Single((await audit.SearchAsync(adminScope, new(), 1, 1)).Rows);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => audit.SearchAsync(officerScope, new(), 0, 50));
+    }
+}

@@ -104,6 +104,9 @@ public sealed class AppFixture : IAsyncLifetime
         }
         _process?.Dispose();
         _folder.Dispose();
+        // Kept for diagnosing a failed run: the app's own log of this collection.
+        var artifacts = Directory.CreateDirectory(Path.Combine(RepositoryRoot(), "artifacts"));
+        await File.WriteAllTextAsync(Path.Combine(artifacts.FullName, "app-under-test.log"), Log);
     }
 
     private async Task WaitUntilServingAsync(TimeSpan timeout)
