@@ -97,6 +97,35 @@ public class LifecycleScopeTests
         Assert.Equal("先保存的人", site.RootElement.GetProperty("details").GetProperty("contactName").GetString());
     }
 
+    [Fact]
+    public async Task Heping_completes_the_details_of_its_joint_site_and_starts_creation()
+    {
+        using var heping = await _app.SignedInClientAsync("heping");
+        using var list = await Json(heping, "api/sites");
+        var nanshi = list.RootElement.EnumerateArray().Single(s => s.GetProperty("street").GetString() == "南市街道").GetProperty("id").GetInt32();
+        int version;
+        using (var site = await Json(heping, $"api/sites/{nanshi}"))
+            version = site.RootElement.GetProperty("version").GetInt32();
+
+        var renamed = SiteLifecycleTests.Valid() with { Street = "南市街道" };
+        Assert.Equal(HttpStatusCode.BadRequest, (await heping.PutAsJsonAsync($"api/applications/{nanshi}", new { version, details = renamed })).StatusCode);
+
+        var completed = SiteLifecycleTests.Valid() with
+        {
+            Street = "南市街道",
+            Communities = new[] { "新文化社区", "庆有西里社区", "怀远里社区" }
+                .Select(n => new WuShe.Domain.Sites.CommunityEntry(n, 7000, "社区台账", 2023)).ToList(),
+        };
+        var saved = await heping.PutAsJsonAsync($"api/applications/{nanshi}", new { version, details = completed });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var started = await heping.PostAsJsonAsync($"api/sites/{nanshi}/start", new { version = await saved.Content.ReadFromJsonAsync<int>() });
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+
+        using var after = await Json(heping, $"api/sites/{nanshi}");
+        Assert.Equal("创建中", after.RootElement.GetProperty("state").GetString());
+        Assert.Equal(7000, after.RootElement.GetProperty("communities")[0].GetProperty("residentPopulation").GetInt32());
+    }
+
     [Theory]
     [InlineData("nanshi")]
     [InlineData("admin")]
