@@ -28,9 +28,9 @@ public class LifecycleScopeTests
         Assert.Equal(HttpStatusCode.Forbidden, (await heping.PostAsJsonAsync($"api/sites/{id}/submit", new { version = 1 })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await heping.PostAsJsonAsync($"api/sites/{id}/approve", new { version = 1 })).StatusCode);
 
-        using var heping_list = await Json(heping, "api/applications");
-        Assert.DoesNotContain(heping_list.RootElement.EnumerateArray(), r => r.GetProperty("id").GetInt32() == id);
-        using var site = await Json(binhai, $"api/sites/{id}");
+        using var hepingList = await heping.GetJsonAsync("api/applications");
+        Assert.DoesNotContain(hepingList.RootElement.EnumerateArray(), r => r.GetProperty("id").GetInt32() == id);
+        using var site = await binhai.GetJsonAsync($"api/sites/{id}");
         Assert.Equal("示例街道", site.RootElement.GetProperty("street").GetString());
         Assert.Equal("草稿", site.RootElement.GetProperty("state").GetString());
     }
@@ -47,21 +47,19 @@ public class LifecycleScopeTests
         var approve = await binhai.PostAsJsonAsync($"api/sites/{id}/approve", new { version });
         Assert.Equal(HttpStatusCode.BadRequest, approve.StatusCode);
         Assert.Contains("只有市民政局可以审批立项", await approve.Content.ReadAsStringAsync());
-        using (var site = await Json(binhai, $"api/sites/{id}"))
+        using (var site = await binhai.GetJsonAsync($"api/sites/{id}"))
             Assert.Equal("已申报", site.RootElement.GetProperty("state").GetString());
 
         using var admin = await _app.SignedInClientAsync("admin");
         Assert.Equal(HttpStatusCode.OK, (await admin.PostAsJsonAsync($"api/sites/{id}/approve", new { version })).StatusCode);
-        using var approved = await Json(binhai, $"api/sites/{id}");
+        using var approved = await binhai.GetJsonAsync($"api/sites/{id}");
         Assert.Equal("创建中", approved.RootElement.GetProperty("state").GetString());
     }
 
     [Fact]
     public async Task A_crafted_edit_of_another_districts_joint_site_is_refused()
     {
-        using var admin = await _app.SignedInClientAsync("admin");
-        using var list = await Json(admin, "api/sites");
-        var taida = list.RootElement.EnumerateArray().Single(s => s.GetProperty("street").GetString() == "泰达街道").GetProperty("id").GetInt32();
+        var taida = await _app.SiteIdAsync("泰达街道");
 
         using var heping = await _app.SignedInClientAsync("heping");
         var edit = await heping.PutAsJsonAsync($"api/applications/{taida}", new { version = 1, details = SiteLifecycleTests.Valid() });
@@ -93,7 +91,7 @@ public class LifecycleScopeTests
         var stale = await binhai.PutAsJsonAsync($"api/applications/{id}",
             new { version = 1, details = SiteLifecycleTests.Valid() with { ContactName = "后保存的人" } });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
-        using var site = await Json(binhai, $"api/sites/{id}");
+        using var site = await binhai.GetJsonAsync($"api/sites/{id}");
         Assert.Equal("先保存的人", site.RootElement.GetProperty("details").GetProperty("contactName").GetString());
     }
 
@@ -101,10 +99,9 @@ public class LifecycleScopeTests
     public async Task Heping_completes_the_details_of_its_joint_site_and_starts_creation()
     {
         using var heping = await _app.SignedInClientAsync("heping");
-        using var list = await Json(heping, "api/sites");
-        var nanshi = list.RootElement.EnumerateArray().Single(s => s.GetProperty("street").GetString() == "南市街道").GetProperty("id").GetInt32();
+        var nanshi = await _app.SiteIdAsync("南市街道");
         int version;
-        using (var site = await Json(heping, $"api/sites/{nanshi}"))
+        using (var site = await heping.GetJsonAsync($"api/sites/{nanshi}"))
             version = site.RootElement.GetProperty("version").GetInt32();
 
         var renamed = SiteLifecycleTests.Valid() with { Street = "南市街道" };
@@ -121,7 +118,7 @@ public class LifecycleScopeTests
         var started = await heping.PostAsJsonAsync($"api/sites/{nanshi}/start", new { version = await saved.Content.ReadFromJsonAsync<int>() });
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
 
-        using var after = await Json(heping, $"api/sites/{nanshi}");
+        using var after = await heping.GetJsonAsync($"api/sites/{nanshi}");
         Assert.Equal("创建中", after.RootElement.GetProperty("state").GetString());
         Assert.Equal(7000, after.RootElement.GetProperty("communities")[0].GetProperty("residentPopulation").GetInt32());
     }
@@ -144,12 +141,5 @@ public class LifecycleScopeTests
         var response = await client.PostAsJsonAsync("api/applications", SiteLifecycleTests.Valid());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadFromJsonAsync<int>();
-    }
-
-    private static async Task<JsonDocument> Json(HttpClient client, string path)
-    {
-        var response = await client.GetAsync(path);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 }

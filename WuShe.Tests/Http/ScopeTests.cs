@@ -56,7 +56,7 @@ public class ScopeTests
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("南市街道", await page.Content.ReadAsStringAsync());
 
-        using var json = await Json(client, "api/districts/120101", HttpStatusCode.OK);
+        using var json = await client.GetJsonAsync("api/districts/120101", HttpStatusCode.OK);
         Assert.Equal("和平区", json.RootElement.GetProperty("district").GetProperty("name").GetString());
     }
 
@@ -72,19 +72,19 @@ public class ScopeTests
         Assert.Contains("无权", html);
         Assert.DoesNotContain("泰达街道", html);
 
-        using var json = await Json(client, $"api/districts/{otherDistrict}", HttpStatusCode.Forbidden);
+        using var json = await client.GetJsonAsync($"api/districts/{otherDistrict}", HttpStatusCode.Forbidden);
         Assert.Contains("无权", json.RootElement.GetProperty("error").GetString());
     }
 
     [Fact]
     public async Task Heping_officer_is_refused_a_crafted_request_for_another_districts_site()
     {
-        var taida = await SiteIdAsync("泰达街道");
+        var taida = await _app.SiteIdAsync("泰达街道");
         using var client = await _app.SignedInClientAsync("heping");
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"sites/{taida}")).StatusCode);
-        using var _ = await Json(client, $"api/sites/{taida}", HttpStatusCode.Forbidden);
+        using var _ = await client.GetJsonAsync($"api/sites/{taida}", HttpStatusCode.Forbidden);
 
-        using var list = await Json(client, "api/sites", HttpStatusCode.OK);
+        using var list = await client.GetJsonAsync("api/sites", HttpStatusCode.OK);
         Assert.Equal(new[] { "和平区" }, list.RootElement.EnumerateArray().Select(s => s.GetProperty("districtName").GetString()).Distinct());
     }
 
@@ -101,12 +101,12 @@ public class ScopeTests
     [Fact]
     public async Task Street_station_sees_only_its_own_site()
     {
-        var nanshi = await SiteIdAsync("南市街道");
-        var taoyuan = await SiteIdAsync("桃园街道");
+        var nanshi = await _app.SiteIdAsync("南市街道");
+        var taoyuan = await _app.SiteIdAsync("桃园街道");
         using var client = await _app.SignedInClientAsync("nanshi");
-        using var own = await Json(client, $"api/sites/{nanshi}", HttpStatusCode.OK);
+        using var own = await client.GetJsonAsync($"api/sites/{nanshi}", HttpStatusCode.OK);
         Assert.Equal(3, own.RootElement.GetProperty("communities").GetArrayLength());
-        using var _ = await Json(client, $"api/sites/{taoyuan}", HttpStatusCode.Forbidden);
+        using var _ = await client.GetJsonAsync($"api/sites/{taoyuan}", HttpStatusCode.Forbidden);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("api/districts/120101")).StatusCode);
     }
 
@@ -114,7 +114,7 @@ public class ScopeTests
     public async Task City_evaluator_sees_the_joint_sites_only()
     {
         using var client = await _app.SignedInClientAsync("expert");
-        using var list = await Json(client, "api/sites", HttpStatusCode.OK);
+        using var list = await client.GetJsonAsync("api/sites", HttpStatusCode.OK);
         Assert.Equal(11, list.RootElement.GetArrayLength());
         Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("api/districts/120101")).StatusCode);
     }
@@ -123,7 +123,7 @@ public class ScopeTests
     public async Task City_administrator_sees_all_16_districts_with_the_totals()
     {
         using var client = await _app.SignedInClientAsync("admin");
-        using var json = await Json(client, "api/campaign", HttpStatusCode.OK);
+        using var json = await client.GetJsonAsync("api/campaign", HttpStatusCode.OK);
         var root = json.RootElement;
         Assert.Equal(16, root.GetProperty("districts").GetArrayLength());
         Assert.Equal(50, root.GetProperty("totalStreetQuota").GetInt32());
@@ -145,19 +145,5 @@ public class ScopeTests
         Assert.Contains("待应用 0 个", html);
         Assert.Matches(@"活动 1，区 16，创建点 \d+，社区 \d+", html);
         Assert.Contains("WuShe 运行中", html);
-    }
-
-    private async Task<int> SiteIdAsync(string street)
-    {
-        using var admin = await _app.SignedInClientAsync("admin");
-        using var list = await Json(admin, "api/sites", HttpStatusCode.OK);
-        return list.RootElement.EnumerateArray().Single(s => s.GetProperty("street").GetString() == street).GetProperty("id").GetInt32();
-    }
-
-    private static async Task<JsonDocument> Json(HttpClient client, string path, HttpStatusCode expected)
-    {
-        var response = await client.GetAsync(path);
-        Assert.Equal(expected, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync());
     }
 }
