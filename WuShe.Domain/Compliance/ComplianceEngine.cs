@@ -1,0 +1,137 @@
+using WuShe.Domain.Campaigns;
+using WuShe.Domain.Common;
+
+namespace WuShe.Domain.Compliance;
+
+/// <summary>
+/// Evaluates a campaign's standard definitions (三) against a site's facts as of a date. Pure: no clock, no I/O.
+/// Calendar-year rules (fundraising, active volunteers) use the year of the as-of date.
+/// </summary>
+public static class ComplianceEngine
+{
+    public static SiteCompliance Evaluate(Campaign campaign, SiteFacts facts, DateOnly asOf)
+    {
+        var standards = campaign.Standards
+            .Select(s => new StandardVerdict(s.Number, s.Title, s.Clause,
+                s.Requirements.Where(r => r.AppliesTo.Matches(facts.Tier, facts.JointSiteNumber))
+                    .SelectMany(r => Evaluate(r, s.Clause, facts, asOf.Year)).ToList()))
+            .Where(s => s.Requirements.Count > 0)
+            .ToList();
+        return new SiteCompliance(asOf, asOf.Year, standards);
+    }
+
+    private static IEnumerable<RequirementVerdict> Evaluate(StandardRequirement r, string clause, SiteFacts f, int year)
+    {
+        if (r.Scope == StandardScope.Community)
+        {
+            foreach (var c in f.Communities) yield return ForCommunity(r, clause, c);
+            yield break;
+        }
+        yield return r.Metric switch
+        {
+            StandardMetric.CommunityFundEstablished => Fund(r, clause, f),
+            StandardMetric.CoveredCommunities => Count(r, clause, "创建点", f.CoveredCommunities),
+            StandardMetric.CharityFundsRaised => Fundraising(r, clause, f, year),
+            _ => Count(r, clause, "创建点", f.HasReport ? SiteCount(r.Metric, f) : null),
+        };
+    }
+
+    private static int? SiteCount(StandardMetric metric, SiteFacts f) => metric switch
+    {
+        StandardMetric.FullTimeSocialWorkers => f.FullTimeSocialWorkers,
+        StandardMetric.SpecialHardshipServiceActivities => f.SpecialHardshipActivities,
+        StandardMetric.CommunitySocialOrganisations => f.Organisations,
+        StandardMetric.ResearchTopics => f.ResearchTopics,
+        StandardMetric.CaseWriteUps => f.CaseWriteUps,
+        StandardMetric.MediaReports => f.MediaReports,
+        _ => null,
+    };
+
+    private static RequirementVerdict ForCommunity(StandardRequirement r, string clause, CommunityFacts c) => r.Metric switch
+    {
+        StandardMetric.CommitteeMembersTakingPart => Count(r, clause, c.Name, c.CommitteeMembers),
+        StandardMetric.CertifiedWorkersTakingPart => Count(r, clause, c.Name, c.CertifiedWorkers),
+        StandardMetric.VolunteerTeams => Count(r, clause, c.Name, c.VolunteerTeams),
+        StandardMetric.RegisteredVolunteerShare => Share(r, clause, c.Name, c.RegisteredVolunteers, c.ResidentPopulation, "常住人口"),
+        StandardMetric.ActiveVolunteerShare => Share(r, clause, c.Name, c.ActiveVolunteers, c.RegisteredVolunteers, "注册志愿者"),
+        _ => NoData(r, clause, c.Name, $"指标 {r.Metric} 不适用于社区"),
+    };
+
+    private static RequirementVerdict Count(StandardRequirement r, string clause, string scope, int? actual)
+    {
+        var m = MetricWords.Of(r.Metric);
+        var required = $"≥ {r.Threshold:0} {m.Unit}";
+        if (actual is not { } a) return NoData(r, clause, scope, "尚无已提交的进展报告", required);
+        var gap = (int)Math.Ceiling(r.Threshold) - a;
+        return new(r.Description, scope, gap <= 0 ? VerdictStatus.Met : VerdictStatus.NotMet, required, $"{a} {m.Unit}",
+            gap <= 0 ? "" : $"还差 {gap} {m.Unit}{m.Noun}", clause, Ratio(a, r.Threshold));
+    }
+
+    /// <summary>part / whole against a ratio threshold, exactly in decimals: 15.00 % passes, 14.99 % fails.</summary>
+    private static RequirementVerdict Share(StandardRequirement r, string clause, string scope, int? part, int? whole, string wholeName)
+    {
+        var m = MetricWords.Of(r.Metric);
+        var required = $"≥ {r.Threshold * 100:0.##}%";
+        if (whole is not > 0) return NoData(r, clause, scope, $"{wholeName}未填或为 0，无法计算比例", required);
+        if (part is not { } p) return NoData(r, clause, scope, $"{m.Noun}人数未填", required);
+        var share = (decimal)p / whole.Value;
+        var needed = (int)Math.Ceiling(r.Threshold * whole.Value);
+        var actual = $"{share * 100:0.00}%（{p} / {whole} {wholeName}）";
+        return share >= r.Threshold
+            ? new(r.Description, scope, VerdictStatus.Met, required, actual, "", clause, Ratio(share, r.Threshold))
+            : new(r.Description, scope, VerdictStatus.NotMet, required, actual, $"还差 {needed - p} 名{m.Noun}", clause, Ratio(share, r.Threshold));
+    }
+
+    private static RequirementVerdict Fund(StandardRequirement r, string clause, SiteFacts f)
+    {
+        const string required = "依托具有公开募捐资格的慈善组织设立";
+        if (!f.HasReport) return NoData(r, clause, "创建点", "尚无已提交的进展报告", required);
+        if (!f.FundEstablished)
+            return new(r.Description, "创建点", VerdictStatus.NotMet, required, "未设立", "尚未设立社区基金", clause, 0);
+        var actual = $"依托{f.FundCharity}，{f.FundSetUpOn:yyyy-MM-dd} 设立";
+        return f.FundCharityHasPublicFundraisingStatus
+            ? new(r.Description, "创建点", VerdictStatus.Met, required, actual, "", clause, 1)
+            : new(r.Description, "创建点", VerdictStatus.NotMet, required, actual + "（该组织无公开募捐资格）",
+                "社区基金须依托具有公开募捐资格的慈善组织", clause, 0.5m);
+    }
+
+    private static RequirementVerdict Fundraising(StandardRequirement r, string clause, SiteFacts f, int year)
+    {
+        var raised = f.FundraisingFenByYear.GetValueOrDefault(year);
+        var actual = $"{year} 年已筹 {Money.FormatYuan(raised)}（含物资折算）";
+        if (r.Comparator == Comparator.TrackOnly)
+            return new(r.Description, "创建点", VerdictStatus.Tracked, "不设下限（仅统计）", actual, "", clause, null);
+        var floor = (long)r.Threshold;
+        var required = $"每年 ≥ {Money.FormatYuan(floor)}";
+        if (!f.HasReport) return NoData(r, clause, "创建点", "尚无已提交的进展报告", required);
+        return raised >= floor
+            ? new(r.Description, "创建点", VerdictStatus.Met, required, actual, "", clause, 1)
+            : new(r.Description, "创建点", VerdictStatus.NotMet, required, actual, $"{year} 年还差 {Money.FormatYuan(floor - raised)}", clause, Ratio(raised, floor));
+    }
+
+    private static RequirementVerdict NoData(StandardRequirement r, string clause, string scope, string why, string? required = null) =>
+        new(r.Description, scope, VerdictStatus.NoData, required ?? "", "无数据", why, clause, null);
+
+    private static decimal Ratio(decimal actual, decimal threshold) => threshold <= 0 ? 1 : Math.Clamp(actual / threshold, 0, 1);
+}
+
+/// <summary>How a metric is counted in words: unit and noun for "还差 3 名注册志愿者".</summary>
+public sealed record MetricWords(string Unit, string Noun)
+{
+    public static MetricWords Of(StandardMetric metric) => metric switch
+    {
+        StandardMetric.FullTimeSocialWorkers => new("名", "专职社会工作者"),
+        StandardMetric.CoveredCommunities => new("个", "辐射社区"),
+        StandardMetric.CommitteeMembersTakingPart => new("名", "参与项目的“两委”成员"),
+        StandardMetric.CertifiedWorkersTakingPart => new("名", "参与项目的持证社区工作者"),
+        StandardMetric.SpecialHardshipServiceActivities => new("次", "专业服务活动"),
+        StandardMetric.CommunitySocialOrganisations => new("个", "社区社会组织"),
+        StandardMetric.VolunteerTeams => new("个", "志愿服务组织（团队）"),
+        StandardMetric.RegisteredVolunteerShare => new("名", "注册志愿者"),
+        StandardMetric.ActiveVolunteerShare => new("名", "有服务时长记录的志愿者"),
+        StandardMetric.ResearchTopics => new("项", "专题研究"),
+        StandardMetric.CaseWriteUps => new("篇", "经验总结"),
+        StandardMetric.MediaReports => new("篇", "宣传报道"),
+        _ => new("", ""),
+    };
+}

@@ -1,0 +1,42 @@
+using WuShe.Domain.Sites;
+
+namespace WuShe.Domain.Compliance;
+
+/// <summary>One covered community's figures as of a date; null means nobody has reported it.</summary>
+public sealed record CommunityFacts(
+    string Name,
+    int? CommitteeMembers,
+    int? CertifiedWorkers,
+    int? VolunteerTeams,
+    int? ResidentPopulation,
+    int? RegisteredVolunteers,
+    /// <summary>Registered volunteers with recorded service hours in the as-of year (from that year's latest report).</summary>
+    int? ActiveVolunteers);
+
+/// <summary>
+/// What the compliance engine needs to know about a site as of a date: the latest submitted report's figures and
+/// everything entered in submitted reports up to that date. <see cref="HasReport"/> false means "no data", never a pass.
+/// </summary>
+public sealed record SiteFacts(
+    SiteTier Tier,
+    int? JointSiteNumber,
+    int CoveredCommunities,
+    bool HasReport,
+    int? FullTimeSocialWorkers,
+    bool FundEstablished,
+    bool FundCharityHasPublicFundraisingStatus,
+    string FundCharity,
+    DateOnly? FundSetUpOn,
+    IReadOnlyList<CommunityFacts> Communities,
+    int Organisations,
+    int SpecialHardshipActivities,
+    int Beneficiaries,
+    int ResearchTopics,
+    int CaseWriteUps,
+    int MediaReports,
+    IReadOnlyDictionary<int, long> FundraisingFenByYear)
+{
+    public static SiteFacts NoReports(SiteTier tier, int? number, IReadOnlyList<string> communities) => new(tier, number, communities.Count,
+        false, null, false, false, "", null, communities.Select(n => new CommunityFacts(n, null, null, null, null, null, null)).ToList(),
+        0, 0, 0, 0, 0, 0, new Dictionary<int, long>());
+}

@@ -1,0 +1,44 @@
+using WuShe.Domain.Progress;
+using WuShe.Domain.Sites;
+
+namespace WuShe.Domain.Compliance;
+
+/// <summary>
+/// Builds a site's facts as of a date from its submitted reports: figures from the latest report whose period has
+/// begun by then; entries dated up to then from all of them; active volunteers from the latest report of that year.
+/// </summary>
+public static class SiteFactsBuilder
+{
+    public static SiteFacts Build(Site site, IEnumerable<ProgressReport> reports, DateOnly asOf)
+    {
+        var submitted = reports.Where(r => r.SiteId == site.Id && r.State == ReportState.Submitted && r.PeriodStart <= asOf)
+            .OrderBy(r => r.PeriodStart).ToList();
+        var names = site.Communities.OrderBy(c => c.SortOrder).ToList();
+        if (submitted.Count == 0) return SiteFacts.NoReports(site.Tier, site.JointSiteNumber, names.Select(c => c.Name).ToList());
+
+        var latest = submitted[^1];
+        var latestThisYear = submitted.LastOrDefault(r => r.PeriodYear == asOf.Year);
+        var activities = submitted.SelectMany(r => r.Activities).Where(a => a.HeldOn <= asOf).ToList();
+        var promotions = submitted.SelectMany(r => r.Promotions).Where(p => p.PublishedOn <= asOf).ToList();
+        var donations = submitted.SelectMany(r => r.Donations)
+            .Where(d => DateOnly.FromDateTime(Common.ChinaTime.ToChina(d.ReceivedAt).DateTime) <= asOf);
+
+        return new SiteFacts(site.Tier, site.JointSiteNumber, names.Count, true,
+            latest.FullTimeSocialWorkers, latest.FundEstablished, latest.FundCharityHasPublicFundraisingStatus, latest.FundCharity,
+            latest.FundSetUpOn,
+            names.Select(c =>
+            {
+                var now = latest.Communities.FirstOrDefault(x => x.CommunityId == c.Id);
+                var year = latestThisYear?.Communities.FirstOrDefault(x => x.CommunityId == c.Id);
+                return new CommunityFacts(c.Name, now?.CommitteeMembers, now?.CertifiedWorkers, now?.VolunteerTeams,
+                    now?.ResidentPopulation, now?.RegisteredVolunteers, year?.ActiveVolunteers);
+            }).ToList(),
+            submitted.SelectMany(r => r.Organisations).Count(o => o.CultivatedOn <= asOf),
+            activities.Count,
+            activities.Sum(a => a.Beneficiaries),
+            promotions.Count(p => p.Kind == PromotionKind.Research),
+            promotions.Count(p => p.Kind == PromotionKind.CaseWriteUp),
+            promotions.Count(p => p.Kind == PromotionKind.MediaReport),
+            donations.GroupBy(d => d.Year).ToDictionary(g => g.Key, g => g.Sum(d => d.AmountFen)));
+    }
+}

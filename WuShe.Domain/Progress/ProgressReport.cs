@@ -1,0 +1,167 @@
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Common;
+using WuShe.Domain.Sites;
+
+namespace WuShe.Domain.Progress;
+
+public enum ReportState
+{
+    /// <summary>草稿.</summary>
+    Draft,
+    /// <summary>已提交.</summary>
+    Submitted,
+    /// <summary>已退回.</summary>
+    Returned,
+}
+
+/// <summary>
+/// 进展报告: what a street station reports for its site and each covered community for one period (monthly by
+/// default). A draft until submitted; the district can return it with a reason. Only submitted reports count.
+/// </summary>
+public class ProgressReport
+{
+    private readonly List<CommunityFigures> _communities = new();
+    private readonly List<OrganisationEntry> _organisations = new();
+    private readonly List<DonationEntry> _donations = new();
+    private readonly List<ServiceActivityEntry> _activities = new();
+    private readonly List<PromotionEntry> _promotions = new();
+
+    public int Id { get; private set; }
+    public int CampaignId { get; private set; }
+    public int SiteId { get; private set; }
+    public int DistrictId { get; private set; }
+    public int PeriodYear { get; private set; }
+    /// <summary>First month of the period.</summary>
+    public int PeriodMonth { get; private set; }
+    public int PeriodMonths { get; private set; } = 1;
+    public ReportState State { get; private set; }
+    public string ReturnReason { get; private set; } = "";
+    public int Version { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    public string SubmittedBy { get; private set; } = "";
+
+    public int? FullTimeSocialWorkers { get; private set; }
+    public bool FundEstablished { get; private set; }
+    public string FundCharity { get; private set; } = "";
+    public bool FundCharityHasPublicFundraisingStatus { get; private set; }
+    public DateOnly? FundSetUpOn { get; private set; }
+
+    public IReadOnlyList<CommunityFigures> Communities => _communities;
+    public IReadOnlyList<OrganisationEntry> Organisations => _organisations;
+    public IReadOnlyList<DonationEntry> Donations => _donations;
+    public IReadOnlyList<ServiceActivityEntry> Activities => _activities;
+    public IReadOnlyList<PromotionEntry> Promotions => _promotions;
+
+    protected ProgressReport() { }
+
+    public DateOnly PeriodStart => new(PeriodYear, PeriodMonth, 1);
+    public DateOnly PeriodEnd => PeriodStart.AddMonths(PeriodMonths).AddDays(-1);
+    public string PeriodLabel => PeriodMonths == 1 ? $"{PeriodYear}年{PeriodMonth}月" : $"{PeriodYear}年{PeriodMonth}—{PeriodMonth + PeriodMonths - 1}月";
+
+    /// <summary>A station opens the report of a period that has begun, for a site in creation.</summary>
+    public static ProgressReport Open(Site site, int year, int month, int periodMonths, Actor actor, DateTimeOffset now)
+    {
+        EnsureStationOf(actor, site.Id);
+        if (!CanReport(site.State))
+            throw new DomainException($"“{site.Street}”当前为“{site.State.Label()}”，立项后才能填报进展。");
+        if (periodMonths is < 1 or > 12 || 12 % periodMonths != 0) throw new DomainException($"填报周期 {periodMonths} 个月无效。");
+        if (month is < 1 or > 12 || (month - 1) % periodMonths != 0)
+            throw new DomainException(periodMonths == 1 ? $"月份 {month} 无效。" : $"填报周期为 {periodMonths} 个月，期初月份应为 {string.Join("、", Enumerable.Range(0, 12 / periodMonths).Select(i => i * periodMonths + 1))} 月。");
+        var report = new ProgressReport
+        {
+            CampaignId = site.CampaignId, SiteId = site.Id, DistrictId = site.DistrictId, PeriodYear = year, PeriodMonth = month,
+            PeriodMonths = periodMonths, State = ReportState.Draft, CreatedAt = now,
+        };
+        if (report.PeriodStart > ChinaTime.Today(new FixedInstant(now)))
+            throw new DomainException($"{report.PeriodLabel}尚未开始，不能提前填报。");
+        return report;
+    }
+
+    public static bool CanReport(SiteState state) =>
+        state is SiteState.Approved or SiteState.InProgress or SiteState.MidTermEvaluated or SiteState.FinalEvaluated or SiteState.Rectification;
+
+    public ReportContent Content => new(FullTimeSocialWorkers, FundEstablished, FundCharity, FundCharityHasPublicFundraisingStatus,
+        FundSetUpOn, _communities.ToList(), _organisations.ToList(), _donations.ToList(), _activities.ToList(), _promotions.ToList());
+
+    /// <summary>Saves the whole report (all rows at once); only the site's own station, only while a draft or returned.</summary>
+    public void Update(Actor actor, ReportContent content, IReadOnlyCollection<int> siteCommunityIds)
+    {
+        EnsureStationOf(actor, SiteId);
+        if (State == ReportState.Submitted) throw new DomainException($"{PeriodLabel}进展报告已提交，不能修改；如需更正请联系区民政局退回。");
+        var foreign = content.Communities.Select(c => c.CommunityId).Except(siteCommunityIds).ToList();
+        if (foreign.Count > 0) throw new DomainException("报告中含有不属于本创建点的社区。");
+        FullTimeSocialWorkers = content.FullTimeSocialWorkers;
+        FundEstablished = content.FundEstablished;
+        FundCharity = content.FundEstablished ? content.FundCharity.Trim() : "";
+        FundCharityHasPublicFundraisingStatus = content.FundEstablished && content.FundCharityHasPublicFundraisingStatus;
+        FundSetUpOn = content.FundEstablished ? content.FundSetUpOn : null;
+        Replace(_communities, content.Communities);
+        Replace(_organisations, content.Organisations);
+        Replace(_donations, content.Donations);
+        Replace(_activities, content.Activities);
+        Replace(_promotions, content.Promotions);
+        Version++;
+    }
+
+    public void Submit(Actor actor, DateTimeOffset now, IReadOnlyCollection<int> siteCommunityIds)
+    {
+        EnsureStationOf(actor, SiteId);
+        if (State == ReportState.Submitted) throw new DomainException($"{PeriodLabel}进展报告已经提交。");
+        var errors = Content.Validate(siteCommunityIds);
+        if (errors.Count > 0) throw new FieldValidationException(errors);
+        State = ReportState.Submitted;
+        SubmittedAt = now;
+        SubmittedBy = actor.Name;
+        ReturnReason = "";
+        Version++;
+    }
+
+    /// <summary>The district (or the city) returns a submitted report with a reason the station sees.</summary>
+    public void Return(Actor actor, string reason)
+    {
+        if (actor.Role == UserRole.DistrictOfficer ? actor.DistrictId != DistrictId : actor.Role != UserRole.CityAdministrator)
+            throw new DomainException("只有本区民政局或市民政局可以退回进展报告。");
+        if (State != ReportState.Submitted) throw new DomainException("只有已提交的进展报告可以退回。");
+        if (string.IsNullOrWhiteSpace(reason))
+            throw new FieldValidationException(new[] { new FieldError("Reason", "退回进展报告必须填写理由。") });
+        State = ReportState.Returned;
+        ReturnReason = reason.Trim();
+        Version++;
+    }
+
+    private static void Replace<T>(List<T> list, IEnumerable<T> items)
+    {
+        list.Clear();
+        list.AddRange(items);
+    }
+
+    private static void EnsureStationOf(Actor actor, int siteId)
+    {
+        if (actor.Role != UserRole.StreetStation || actor.SiteId != siteId)
+            throw new DomainException("只有本创建点的街镇社会工作服务站可以填报进展。");
+    }
+
+    private sealed record FixedInstant(DateTimeOffset Now) : IClock;
+}
+
+public static class ReportLabels
+{
+    public static string Label(this ReportState s) => s switch
+    {
+        ReportState.Draft => "草稿",
+        ReportState.Submitted => "已提交",
+        _ => "已退回",
+    };
+
+    public static string Label(this PromotionKind k) => k switch
+    {
+        PromotionKind.Research => "专题研究",
+        PromotionKind.CaseWriteUp => "经验总结",
+        _ => "宣传报道",
+    };
+
+    public static string Label(this DonationKind k) => k == DonationKind.Cash ? "资金" : "物资（折算）";
+
+    public static string Label(this OrganisationStatus s) => s == OrganisationStatus.Registered ? "登记" : "备案";
+}
