@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WuShe.Domain.Accounts;
 using WuShe.Domain.Auditing;
 using WuShe.Domain.Campaigns;
+using WuShe.Domain.Progress;
 using WuShe.Domain.Sites;
 
 namespace WuShe.App.Data;
@@ -18,6 +19,8 @@ public class WuSheDbContext : DbContext
     public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
     public DbSet<SiteTransition> SiteTransitions => Set<SiteTransition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WuSheDbContext).Assembly);

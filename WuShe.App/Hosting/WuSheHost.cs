@@ -15,6 +15,7 @@ using WuShe.App.Data;
 using WuShe.App.Data.Seeding;
 using WuShe.App.Jobs;
 using WuShe.App.Pdf;
+using WuShe.App.Progress;
 using WuShe.App.Sites;
 using WuShe.Domain.Accounts;
 using WuShe.Domain.Common;
@@ -47,6 +48,8 @@ public static class WuSheHost
     private static void AddServices(IServiceCollection services, IConfiguration configuration, IWebHostEnvironment environment)
     {
         services.Configure<WuSheOptions>(configuration.GetSection(WuSheOptions.Section));
+        // A replayed "today" is for development; Production always runs on the real date.
+        if (!environment.IsDevelopment()) services.PostConfigure<WuSheOptions>(o => o.Today = null);
         var options = configuration.GetSection(WuSheOptions.Section).Get<WuSheOptions>() ?? new WuSheOptions();
         var databasePath = options.ResolveDatabasePath(environment.ContentRootPath);
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
@@ -66,6 +69,7 @@ public static class WuSheHost
         services.AddSingleton<SiteApplications>();
         services.AddSingleton<QuotaApplications>();
         services.AddSingleton<AuditQueries>();
+        services.AddSingleton<ProgressApplications>();
         services.AddSingleton<ChromiumProbe>();
         services.AddSingleton<SystemStatus>();
         services.AddSingleton<QuartzHost>();

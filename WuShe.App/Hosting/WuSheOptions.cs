@@ -12,11 +12,19 @@ public class WuSheOptions
     /// <summary>Campaign shown by default.</summary>
     public string CurrentCampaign { get; set; } = "tianjin-2023";
     public string ChromiumPath { get; set; } = "/usr/bin/chromium";
+    /// <summary>A fixed "today" (yyyy-MM-dd) to replay a past campaign; unset in Production, which uses the real date.</summary>
+    public DateOnly? Today { get; set; }
+    /// <summary>Folder for evidence files, outside wwwroot; relative paths are under the content root.</summary>
+    public string EvidencePath { get; set; } = "data/evidence";
+
     /// <summary>Development only: password of the accounts created for each role; empty means none are created.</summary>
     public string DevelopmentAccountPassword { get; set; } = "";
 
     public string ResolveDatabasePath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(DatabasePath) ? DatabasePath : Path.Combine(contentRoot, DatabasePath));
+
+    public string ResolveEvidencePath(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(EvidencePath) ? EvidencePath : Path.Combine(contentRoot, EvidencePath));
 
     public string ResolveSeedDataPath() =>
         Path.IsPathRooted(SeedDataPath) ? SeedDataPath : Path.Combine(AppContext.BaseDirectory, SeedDataPath);

@@ -24,6 +24,9 @@ public class Campaign
     public int TargetJointStreets { get; private set; }
     public int TargetJointCommunities { get; private set; }
 
+    /// <summary>进展填报周期 in months (1 = monthly, the default).</summary>
+    public int ReportingPeriodMonths { get; private set; } = 1;
+
     public IReadOnlyList<Milestone> Milestones => _milestones;
     public IReadOnlyList<CreationStandard> Standards => _standards;
 
@@ -45,6 +48,12 @@ public class Campaign
         TargetCommunities = targetCommunities;
         TargetJointStreets = targetJointStreets;
         TargetJointCommunities = targetJointCommunities;
+    }
+
+    public void SetReportingPeriod(int months)
+    {
+        if (months is < 1 or > 12 || 12 % months != 0) throw new DomainException($"填报周期 {months} 个月无效，应为 1、2、3、4、6 或 12。");
+        ReportingPeriodMonths = months;
     }
 
     public void AddMilestone(Milestone milestone)

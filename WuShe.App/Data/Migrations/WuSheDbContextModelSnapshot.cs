@@ -156,6 +156,9 @@ namespace WuShe.App.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReportingPeriodMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("TargetCommunities")
                         .HasColumnType("INTEGER");
 
@@ -332,6 +335,129 @@ namespace WuShe.App.Data.Migrations
                     b.HasIndex("CreationStandardId");
 
                     b.ToTable("StandardRequirements", (string)null);
+                });
+
+            modelBuilder.Entity("WuShe.Domain.Progress.EvidenceFile", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EntryKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("StoredName")
+                        .IsUnique();
+
+                    b.ToTable("EvidenceFiles");
+                });
+
+            modelBuilder.Entity("WuShe.Domain.Progress.ProgressReport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FullTimeSocialWorkers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FundCharity")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FundCharityHasPublicFundraisingStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("FundEstablished")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("FundSetUpOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SubmittedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DistrictId", "State");
+
+                    b.HasIndex("SiteId", "PeriodYear", "PeriodMonth")
+                        .IsUnique();
+
+                    b.ToTable("ProgressReports");
                 });
 
             modelBuilder.Entity("WuShe.Domain.Sites.Community", b =>
@@ -582,6 +708,249 @@ namespace WuShe.App.Data.Migrations
                         .HasForeignKey("CreationStandardId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("WuShe.Domain.Progress.EvidenceFile", b =>
+                {
+                    b.HasOne("WuShe.Domain.Progress.ProgressReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WuShe.Domain.Progress.ProgressReport", b =>
+                {
+                    b.HasOne("WuShe.Domain.Campaigns.District", null)
+                        .WithMany()
+                        .HasForeignKey("DistrictId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("WuShe.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("WuShe.Domain.Progress.CommunityFigures", "Communities", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ActiveVolunteers")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("CertifiedWorkers")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("CommitteeMembers")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("CommunityId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("RegisteredVolunteers")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ReportId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ResidentPopulation")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("VolunteerTeams")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CommunityId");
+
+                            b1.HasIndex("ReportId");
+
+                            b1.ToTable("ReportCommunityFigures", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.OwnsMany("WuShe.Domain.Progress.DonationEntry", "Donations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("AmountFen")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Donor")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Key")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("ReceivedAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("ReportId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Year")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Key");
+
+                            b1.HasIndex("ReportId");
+
+                            b1.HasIndex("Year");
+
+                            b1.ToTable("ReportDonations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.OwnsMany("WuShe.Domain.Progress.OrganisationEntry", "Organisations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("CultivatedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Key")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ReportId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Status")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Type")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Key");
+
+                            b1.HasIndex("ReportId");
+
+                            b1.ToTable("ReportOrganisations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.OwnsMany("WuShe.Domain.Progress.PromotionEntry", "Promotions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("Key")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Outlet")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("PublishedOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ReportId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Key");
+
+                            b1.HasIndex("ReportId");
+
+                            b1.ToTable("ReportPromotions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.OwnsMany("WuShe.Domain.Progress.ServiceActivityEntry", "Activities", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Area")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Beneficiaries")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("HeldOn")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Key")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("ReportId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Title")
+                                .IsRequired()
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("Key");
+
+                            b1.HasIndex("ReportId");
+
+                            b1.ToTable("ReportActivities", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ReportId");
+                        });
+
+                    b.Navigation("Activities");
+
+                    b.Navigation("Communities");
+
+                    b.Navigation("Donations");
+
+                    b.Navigation("Organisations");
+
+                    b.Navigation("Promotions");
                 });
 
             modelBuilder.Entity("WuShe.Domain.Sites.Community", b =>

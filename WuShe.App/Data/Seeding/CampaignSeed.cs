@@ -17,6 +17,7 @@ public sealed class CampaignFile
     public TargetsFile Targets { get; set; } = new();
     public string DistrictsFile { get; set; } = "districts.csv";
     public string JointSitesFile { get; set; } = "joint-sites.csv";
+    public int ReportingPeriodMonths { get; set; } = 1;
     public List<MilestoneFile> Milestones { get; set; } = new();
     public List<StandardFile> Standards { get; set; } = new();
 }

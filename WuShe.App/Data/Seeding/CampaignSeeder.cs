@@ -52,6 +52,7 @@ public class CampaignSeeder
         var t = file.Targets;
         var campaign = new Campaign(file.Code, file.Name, file.DocumentNumber, file.Issuer, file.Region,
             t.Streets, t.Communities, t.JointStreets, t.JointCommunities);
+        campaign.SetReportingPeriod(file.ReportingPeriodMonths);
         foreach (var m in file.Milestones)
             campaign.AddMilestone(new Milestone(m.DueDate, m.RequiredCompletionShare, m.Description, m.Clause));
         foreach (var s in file.Standards)

@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using WuShe.App.Data;
+using WuShe.Domain.Common;
+using WuShe.Domain.Compliance;
+using WuShe.Domain.Progress;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Progress;
+
+/// <summary>
+/// Builds <see cref="SiteFacts"/> for many sites at once with a fixed number of set-based queries (never one per
+/// site): latest submitted figures, entry counts and fundraising sums are aggregated in SQL. Same meaning as the
+/// domain's <see cref="SiteFactsBuilder"/>, which the tests hold it to.
+/// </summary>
+public static class ComplianceFacts
+{
+    public static async Task<Dictionary<int, SiteFacts>> LoadAsync(WuSheDbContext db, IQueryable<Site> sites, DateOnly asOf, CancellationToken ct)
+    {
+        var siteRows = await sites.Select(s => new { s.Id, s.Tier, s.JointSiteNumber }).ToListAsync(ct);
+        var siteIds = sites.Select(s => s.Id);
+        var communities = (await db.Communities.Where(c => siteIds.Contains(c.SiteId))
+                .Select(c => new { c.Id, c.SiteId, c.Name, c.SortOrder }).ToListAsync(ct))
+            .OrderBy(c => c.SortOrder).ToLookup(c => c.SiteId);
+
+        var asOfKey = asOf.Year * 100 + asOf.Month;
+        var submitted = db.ProgressReports.AsNoTracking().Where(r => siteIds.Contains(r.SiteId) && r.State == ReportState.Submitted
+                                                      && r.PeriodYear * 100 + r.PeriodMonth <= asOfKey);
+        var headers = await submitted.Select(r => new { r.Id, r.SiteId, r.PeriodYear, Key = r.PeriodYear * 100 + r.PeriodMonth }).ToListAsync(ct);
+        var latest = headers.GroupBy(h => h.SiteId).ToDictionary(g => g.Key, g => g.MaxBy(h => h.Key)!.Id);
+        var latestThisYear = headers.Where(h => h.PeriodYear == asOf.Year).GroupBy(h => h.SiteId).ToDictionary(g => g.Key, g => g.MaxBy(h => h.Key)!.Id);
+        var needed = latest.Values.Union(latestThisYear.Values).ToList();
+
+        var figures = await db.ProgressReports.AsNoTracking().Where(r => needed.Contains(r.Id))
+            .Select(r => new { r.Id, r.FullTimeSocialWorkers, r.FundEstablished, r.FundCharity, r.FundCharityHasPublicFundraisingStatus, r.FundSetUpOn })
+            .ToDictionaryAsync(r => r.Id, ct);
+        var communityFigures = (await db.ProgressReports.AsNoTracking().Where(r => needed.Contains(r.Id))
+                .SelectMany(r => r.Communities, (r, c) => new { ReportId = r.Id, Figures = c }).ToListAsync(ct))
+            .ToDictionary(x => (x.ReportId, x.Figures.CommunityId), x => x.Figures);
+
+        // SelectMany with a result selector becomes a join; SQLite has no APPLY.
+        var organisations = await submitted.SelectMany(r => r.Organisations, (r, o) => new { r.SiteId, o.CultivatedOn })
+            .Where(o => o.CultivatedOn <= asOf).Select(o => o.SiteId)
+            .GroupBy(id => id).Select(g => new { SiteId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.SiteId, x => x.Count, ct);
+        var activities = await submitted.SelectMany(r => r.Activities, (r, a) => new { r.SiteId, a.HeldOn, a.Beneficiaries })
+            .Where(a => a.HeldOn <= asOf)
+            .GroupBy(a => a.SiteId).Select(g => new { SiteId = g.Key, Count = g.Count(), People = g.Sum(a => a.Beneficiaries) })
+            .ToDictionaryAsync(x => x.SiteId, ct);
+        var promotions = (await submitted.SelectMany(r => r.Promotions, (r, p) => new { r.SiteId, p.Kind, p.PublishedOn })
+                .Where(p => p.PublishedOn <= asOf)
+                .GroupBy(p => new { p.SiteId, p.Kind }).Select(g => new { g.Key.SiteId, g.Key.Kind, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => (x.SiteId, x.Kind), x => x.Count);
+        var endOfDay = new DateTimeOffset(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Zone.GetUtcOffset(asOf.ToDateTime(TimeOnly.MinValue)));
+        var raised = (await submitted.SelectMany(r => r.Donations, (r, d) => new { r.SiteId, d.Year, d.AmountFen, d.ReceivedAt })
+                .Where(d => d.ReceivedAt < endOfDay)
+                .GroupBy(d => new { d.SiteId, d.Year }).Select(g => new { g.Key.SiteId, g.Key.Year, Fen = g.Sum(d => d.AmountFen) }).ToListAsync(ct))
+            .ToLookup(x => x.SiteId);
+
+        var result = new Dictionary<int, SiteFacts>();
+        foreach (var s in siteRows)
+        {
+            var names = communities[s.Id].ToList();
+            if (!latest.TryGetValue(s.Id, out var latestId))
+            {
+                result[s.Id] = SiteFacts.NoReports(s.Tier, s.JointSiteNumber, names.Select(c => c.Name).ToList());
+                continue;
+            }
+            var f = figures[latestId];
+            var yearId = latestThisYear.GetValueOrDefault(s.Id);
+            activities.TryGetValue(s.Id, out var act);
+            result[s.Id] = new SiteFacts(s.Tier, s.JointSiteNumber, names.Count, true, f.FullTimeSocialWorkers, f.FundEstablished,
+                f.FundCharityHasPublicFundraisingStatus, f.FundCharity, f.FundSetUpOn,
+                names.Select(c =>
+                {
+                    var now = communityFigures.GetValueOrDefault((latestId, c.Id));
+                    var year = yearId == 0 ? null : communityFigures.GetValueOrDefault((yearId, c.Id));
+                    return new CommunityFacts(c.Name, now?.CommitteeMembers, now?.CertifiedWorkers, now?.VolunteerTeams,
+                        now?.ResidentPopulation, now?.RegisteredVolunteers, year?.ActiveVolunteers);
+                }).ToList(),
+                organisations.GetValueOrDefault(s.Id), act?.Count ?? 0, act?.People ?? 0,
+                promotions.GetValueOrDefault((s.Id, PromotionKind.Research)),
+                promotions.GetValueOrDefault((s.Id, PromotionKind.CaseWriteUp)),
+                promotions.GetValueOrDefault((s.Id, PromotionKind.MediaReport)),
+                raised[s.Id].ToDictionary(x => x.Year, x => x.Fen));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WuShe.App.Data;
+using WuShe.App.Hosting;
+using WuShe.App.Sites;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Auditing;
+using WuShe.Domain.Common;
+using WuShe.Domain.Progress;
+
+namespace WuShe.App.Progress;
+
+/// <summary>Progress-report commands: open a period, save (all rows at once), submit, return — scoped, audited, versioned.</summary>
+public class ProgressApplications
+{
+    public const string EntityType = "进展报告";
+    private readonly IDbContextFactory<WuSheDbContext> _contexts;
+    private readonly IClock _clock;
+
+    public ProgressApplications(IDbContextFactory<WuSheDbContext> contexts, IClock clock)
+    {
+        _contexts = contexts;
+        _clock = clock;
+    }
+
+    /// <summary>The report of a period, opened on first use (so opening twice gives the same report).</summary>
+    public async Task<int> OpenAsync(Actor actor, UserScope scope, int siteId, int year, int month, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var site = await db.Sites.Where(scope.Sites()).Include(s => s.Communities).SingleOrDefaultAsync(s => s.Id == siteId, ct)
+            ?? throw new AccessDeniedException("您无权填报该创建点的进展。");
+        var existing = await db.ProgressReports.Where(r => r.SiteId == siteId && r.PeriodYear == year && r.PeriodMonth == month)
+            .Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
+        if (existing is { } id) return id;
+        var periodMonths = await db.Campaigns.Where(c => c.Id == site.CampaignId).Select(c => c.ReportingPeriodMonths).SingleAsync(ct);
+        var report = ProgressReport.Open(site, year, month, periodMonths, actor, _clock.Now);
+        report.Update(actor, Prefill(site, await LatestAsync(db, siteId, ct)), site.Communities.Select(c => c.Id).ToList());
+        db.ProgressReports.Add(report);
+        await db.SaveChangesAsync(ct);
+        db.AuditEntries.Add(Audit(actor, report, site.Street, "新建进展报告", null, "[]"));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return report.Id;
+    }
+
+    public Task<int> SaveAsync(Actor actor, UserScope scope, int reportId, int expectedVersion, ReportContent content, CancellationToken ct = default) =>
+        ExecuteAsync(actor, scope, reportId, expectedVersion, "保存进展报告", null, (r, ids) => r.Update(actor, content, ids), ct);
+
+    public Task<int> SubmitAsync(Actor actor, UserScope scope, int reportId, int expectedVersion, CancellationToken ct = default) =>
+        ExecuteAsync(actor, scope, reportId, expectedVersion, "提交进展报告", null, (r, ids) => r.Submit(actor, _clock.Now, ids), ct);
+
+    public Task<int> ReturnAsync(Actor actor, UserScope scope, int reportId, int expectedVersion, string reason, CancellationToken ct = default) =>
+        ExecuteAsync(actor, scope, reportId, expectedVersion, "退回进展报告", reason, (r, _) => r.Return(actor, reason), ct);
+
+    /// <summary>Reports the user may see: those of sites in scope.</summary>
+    public static IQueryable<ProgressReport> InScope(WuSheDbContext db, UserScope scope) =>
+        db.ProgressReports.Where(r => db.Sites.Where(scope.Sites()).Select(s => s.Id).Contains(r.SiteId));
+
+    private async Task<int> ExecuteAsync(Actor actor, UserScope scope, int reportId, int expectedVersion, string action, string? reason,
+        Action<ProgressReport, IReadOnlyCollection<int>> change, CancellationToken ct)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var report = await InScope(db, scope).SingleOrDefaultAsync(r => r.Id == reportId, ct)
+            ?? throw (await db.ProgressReports.AnyAsync(r => r.Id == reportId, ct)
+                ? new AccessDeniedException("您无权操作该进展报告。")
+                : new NotFoundException($"没有编号为 {reportId} 的进展报告。"));
+        if (report.Version != expectedVersion) throw new ConcurrencyConflictException(report.Version, "其他用户", null);
+        var site = await db.Sites.Include(s => s.Communities).SingleAsync(s => s.Id == report.SiteId, ct);
+        var before = report.Content;
+        change(report, site.Communities.Select(c => c.Id).ToList());
+        db.AuditEntries.Add(Audit(actor, report, site.Street, action, reason,
+            JsonSerializer.Serialize(ReportDiff.Between(before, report.Content, site), AuditJson.Options)));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConcurrencyConflictException(expectedVersion + 1, "其他用户", null);
+        }
+        return report.Version;
+    }
+
+    private static async Task<ProgressReport?> LatestAsync(WuSheDbContext db, int siteId, CancellationToken ct) =>
+        await db.ProgressReports.Where(r => r.SiteId == siteId)
+            .OrderByDescending(r => r.PeriodYear).ThenByDescending(r => r.PeriodMonth).FirstOrDefaultAsync(ct);
+
+    /// <summary>A new period starts from the last report's standing figures (people, fund, per-community numbers), not its entries.</summary>
+    private static ReportContent Prefill(Domain.Sites.Site site, ProgressReport? last)
+    {
+        var figures = site.Communities.OrderBy(c => c.SortOrder).Select(c =>
+            last?.Communities.FirstOrDefault(f => f.CommunityId == c.Id)
+            ?? new CommunityFigures(c.Id, null, null, null, c.ResidentPopulation, null, null)).ToList();
+        return last is null
+            ? ReportContent.Empty with { Communities = figures, FullTimeSocialWorkers = site.SocialWorkers.Count > 0 ? site.SocialWorkers.Count : null,
+                FundCharity = site.FundCharity, FundCharityHasPublicFundraisingStatus = site.FundCharityHasPublicFundraisingStatus }
+            : ReportContent.Empty with
+            {
+                FullTimeSocialWorkers = last.FullTimeSocialWorkers, FundEstablished = last.FundEstablished, FundCharity = last.FundCharity,
+                FundCharityHasPublicFundraisingStatus = last.FundCharityHasPublicFundraisingStatus, FundSetUpOn = last.FundSetUpOn,
+                Communities = figures,
+            };
+    }
+
+    private AuditEntry Audit(Actor actor, ProgressReport r, string street, string action, string? reason, string changes) =>
+        new(actor, _clock.Now, action, EntityType, r.Id, r.DistrictId, $"{street} {r.PeriodLabel}（{r.State.Label()}）", reason, changes);
+}

@@ -1,0 +1,64 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WuShe.App.Progress;
+using WuShe.Domain.Compliance;
+using WuShe.Domain.Progress;
+using WuShe.Domain.Sites;
+using WuShe.Tests.Support;
+
+namespace WuShe.Tests.Persistence;
+
+/// <summary>Progress reports on SQLite: save, submit, and the set-based facts agreeing with the domain's builder.</summary>
+public class ProgressServiceTests : SeededApp
+{
+    private static readonly TimeSpan Cst = TimeSpan.FromHours(8);
+
+    internal static ReportContent Sample(IReadOnlyList<int> communityIds, long donationFen) => ReportContent.Empty with
+    {
+        FullTimeSocialWorkers = 2,
+        FundEstablished = true,
+        FundCharity = "天津市慈善协会",
+        FundCharityHasPublicFundraisingStatus = true,
+        FundSetUpOn = new DateOnly(2023, 7, 1),
+        Communities = communityIds.Select((id, i) => new CommunityFigures(id, 2, 1, 1, 8000 + i, 1300 + i, 600)).ToList(),
+        Organisations = Enumerable.Range(1, 5).Select(i => new OrganisationEntry(Guid.NewGuid(), $"社区组织{i}", "文体类", OrganisationStatus.Filed, new DateOnly(2023, 9, i))).ToList(),
+        Donations = new[]
+        {
+            new DonationEntry(Guid.NewGuid(), new DateTimeOffset(2023, 9, 3, 10, 0, 0, Cst), "爱心企业", DonationKind.Cash, "", donationFen),
+            new DonationEntry(Guid.NewGuid(), new DateTimeOffset(2023, 9, 30, 23, 59, 0, Cst), "超市", DonationKind.InKind, "米面油", 100_000),
+        },
+        Activities = new[] { new ServiceActivityEntry(Guid.NewGuid(), ServiceArea.ElderlyCare, new DateOnly(2023, 9, 10), "独居老人探访", 35) },
+        Promotions = new[]
+        {
+            new PromotionEntry(Guid.NewGuid(), PromotionKind.Research, "五社联动机制研究", new DateOnly(2023, 9, 20), "课题组"),
+            new PromotionEntry(Guid.NewGuid(), PromotionKind.MediaReport, "社区基金助老", new DateOnly(2023, 9, 25), "天津日报"),
+        },
+    };
+
+    [Fact]
+    public async Task A_station_reports_a_month_and_the_sql_facts_match_the_domain_builder()
+    {
+        var (station, scope) = await UserAsync("nanshi");
+        var progress = Service<ProgressApplications>();
+        var id = await progress.OpenAsync(station, scope, station.SiteId!.Value, 2023, 9);
+        Assert.Equal(id, await progress.OpenAsync(station, scope, station.SiteId!.Value, 2023, 9));
+
+        await using var db = NewContext();
+        var site = await db.Sites.Include(s => s.Communities).SingleAsync(s => s.Id == station.SiteId);
+        var v = await progress.SaveAsync(station, scope, id, 1, Sample(site.Communities.Select(c => c.Id).ToList(), 4_900_000));
+        await progress.SubmitAsync(station, scope, id, v);
+
+        var asOf = new DateOnly(2023, 12, 31);
+        var sql = (await ComplianceFacts.LoadAsync(db, db.Sites.Where(s => s.Id == site.Id), asOf, default))[site.Id];
+        var reports = await db.ProgressReports.Where(r => r.SiteId == site.Id).ToListAsync();
+        var domain = SiteFactsBuilder.Build(site, reports, asOf);
+        Assert.Equal(JsonSerializer.Serialize(domain), JsonSerializer.Serialize(sql));
+        Assert.Equal(5_000_000, sql.FundraisingFenByYear[2023]);
+        Assert.Equal(5, sql.Organisations);
+        Assert.Equal(1, sql.ResearchTopics);
+        Assert.Equal(0, sql.CaseWriteUps);
+
+        var before = (await ComplianceFacts.LoadAsync(db, db.Sites.Where(s => s.Id == site.Id), new DateOnly(2023, 8, 31), default))[site.Id];
+        Assert.False(before.HasReport);
+    }
+}
