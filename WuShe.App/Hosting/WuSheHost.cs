@@ -70,6 +70,9 @@ public static class WuSheHost
         services.AddSingleton<QuotaApplications>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<ProgressApplications>();
+        services.AddSingleton<ProgressQueries>();
+        services.AddSingleton<ComplianceQueries>();
+        services.AddSingleton<EvidenceStore>();
         services.AddSingleton<ChromiumProbe>();
         services.AddSingleton<SystemStatus>();
         services.AddSingleton<QuartzHost>();
@@ -123,6 +126,7 @@ public static class WuSheHost
         app.MapAccountEndpoints();
         app.MapCampaignApi();
         app.MapSiteApi();
+        app.MapProgressApi();
     }
 }
 

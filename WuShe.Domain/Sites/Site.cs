@@ -40,6 +40,9 @@ public class Site
     public string OtherServiceArea { get; private set; } = "";
     public string ContactName { get; private set; } = "";
     public string ContactPhone { get; private set; } = "";
+    /// <summary>示例数据: created by the development sample seed, never in Production; the interface labels it.</summary>
+    public bool IsSample { get; private set; }
+
     /// <summary>The reason given with the latest return, shown to the district until it resubmits.</summary>
     public string ReturnReason { get; private set; } = "";
 
@@ -163,6 +166,8 @@ public class Site
 
     public void RequireRectification(Actor actor, string reason, DateTimeOffset now) =>
         Move(SiteCommand.RequireRectification, actor, reason, now);
+
+    public void MarkAsSample() => IsSample = true;
 
     /// <summary>Checks the table, role, scope, state and reason; throws with a reason a person can act on.</summary>
     public void EnsureAllowed(SiteCommand command, Actor actor, string? reason)

@@ -528,6 +528,9 @@ namespace WuShe.App.Data.Migrations
                     b.Property<bool>("FundCharityHasPublicFundraisingStatus")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsSample")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("JointSiteNumber")
                         .HasColumnType("INTEGER");
 

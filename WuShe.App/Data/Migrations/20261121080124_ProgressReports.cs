@@ -9,6 +9,13 @@ namespace WuShe.App.Data.Migrations
     {
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<bool>(
+                name: "IsSample",
+                table: "Sites",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<int>(
                 name: "ReportingPeriodMonths",
                 table: "Campaigns",
@@ -309,6 +316,10 @@ namespace WuShe.App.Data.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProgressReports");
+
+            migrationBuilder.DropColumn(
+                name: "IsSample",
+                table: "Sites");
 
             migrationBuilder.DropColumn(
                 name: "ReportingPeriodMonths",

@@ -11,7 +11,7 @@ using WuShe.App.Data;
 namespace WuShe.App.Data.Migrations
 {
     [DbContext(typeof(WuSheDbContext))]
-    [Migration("20261121075939_ProgressReports")]
+    [Migration("20261121080124_ProgressReports")]
     partial class ProgressReports
     {
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -528,6 +528,9 @@ namespace WuShe.App.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("FundCharityHasPublicFundraisingStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSample")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("JointSiteNumber")

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using WuShe.App.Campaigns;
+using WuShe.App.Data;
+using WuShe.App.Hosting;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Campaigns;
+using WuShe.Domain.Common;
+using WuShe.Domain.Compliance;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Progress;
+
+public sealed record SiteComplianceView(int SiteId, string Street, string DistrictName, string Tier, SiteCompliance Compliance,
+    IReadOnlyList<FundraisingYear> Fundraising, bool SampleData);
+
+public sealed record FundraisingYear(int Year, long RaisedFen, long? FloorFen);
+
+/// <summary>One site on a dashboard: completion, standards met, this year's fundraising against its floor.</summary>
+public sealed record SiteScore(int SiteId, string DistrictCode, string DistrictName, string Street, string Tier, int? JointSiteNumber,
+    string State, int MetCount, int StandardCount, bool Complete, long RaisedFen, long? FloorFen, IReadOnlyList<int> MetStandards);
+
+/// <summary>A milestone of 二 against the share of creation tasks complete: complete sites / street quota.</summary>
+public sealed record MilestoneStatus(DateOnly DueDate, decimal Required, int CompleteSites, int Tasks, string Clause, int DaysLeft)
+{
+    public decimal Actual => Tasks == 0 ? 0 : (decimal)CompleteSites / Tasks;
+    public bool Reached => Actual >= Required;
+    public int SitesShort => Math.Max(0, (int)Math.Ceiling(Required * Tasks) - CompleteSites);
+}
+
+public sealed record DistrictScore(int DistrictId, string Code, string Name, int StreetQuota, int Sites, int CompleteSites,
+    decimal AverageCompletion, long RaisedFen, IReadOnlyList<MilestoneStatus> Milestones)
+{
+    public decimal CompleteShare => StreetQuota == 0 ? 0 : (decimal)CompleteSites / StreetQuota;
+}
+
+public sealed record Dashboard(DateOnly AsOf, CampaignSummary Campaign, IReadOnlyList<DistrictScore> Districts,
+    IReadOnlyList<SiteScore> Sites, IReadOnlyList<MilestoneStatus> Milestones, IReadOnlyList<string> StandardTitles);
+
+/// <summary>Compliance of one site, and dashboards for a district or the city, computed with set-based queries.</summary>
+public class ComplianceQueries
+{
+    private readonly IDbContextFactory<WuSheDbContext> _contexts;
+    private readonly CampaignQueries _campaigns;
+    private readonly IClock _clock;
+
+    public ComplianceQueries(IDbContextFactory<WuSheDbContext> contexts, CampaignQueries campaigns, IClock clock)
+    {
+        _contexts = contexts;
+        _campaigns = campaigns;
+        _clock = clock;
+    }
+
+    public DateOnly Today => ChinaTime.Today(_clock);
+
+    public async Task<SiteComplianceView> SiteAsync(UserScope scope, int siteId, DateOnly? asOf = null, CancellationToken ct = default)
+    {
+        var day = asOf ?? Today;
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var site = await db.Sites.AsNoTracking().Where(scope.Sites()).SingleOrDefaultAsync(s => s.Id == siteId, ct)
+            ?? throw (await db.Sites.AnyAsync(s => s.Id == siteId, ct)
+                ? new AccessDeniedException("您无权查看该创建点的达标情况。") : new NotFoundException($"没有编号为 {siteId} 的创建点。"));
+        var campaign = await _campaigns.LoadCampaignAsync(db, ct);
+        var facts = (await ComplianceFacts.LoadAsync(db, db.Sites.Where(s => s.Id == siteId), day, ct))[siteId];
+        var district = await db.Districts.Where(d => d.Id == site.DistrictId).Select(d => d.Name).SingleAsync(ct);
+        var floor = campaign.FundraisingFloorFenFor(site.Tier, site.JointSiteNumber);
+        var years = facts.FundraisingFenByYear.Keys.Append(day.Year).Distinct().OrderBy(y => y);
+        return new SiteComplianceView(site.Id, site.Street, district, site.Tier.Label(), ComplianceEngine.Evaluate(campaign, facts, day),
+            years.Select(y => new FundraisingYear(y, facts.FundraisingFenByYear.GetValueOrDefault(y), floor)).ToList(), site.IsSample);
+    }
+
+    /// <summary>The city (all districts in scope) or one district.</summary>
+    public async Task<Dashboard> DashboardAsync(UserScope scope, string? districtCode, DateOnly? asOf = null, CancellationToken ct = default)
+    {
+        var day = asOf ?? Today;
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var campaign = await _campaigns.LoadCampaignAsync(db, ct);
+        var districts = db.Districts.AsNoTracking().Where(d => d.CampaignId == campaign.Id).Where(scope.Districts());
+        if (districtCode is not null)
+        {
+            if (!await db.Districts.AnyAsync(d => d.CampaignId == campaign.Id && d.Code == districtCode, ct))
+                throw new NotFoundException($"没有区划代码为 {districtCode} 的区。");
+            districts = districts.Where(d => d.Code == districtCode);
+            if (!await districts.AnyAsync(ct)) throw new AccessDeniedException("您无权查看该区的数据。");
+        }
+        var districtList = await districts.OrderBy(d => d.SortOrder).ToListAsync(ct);
+        var districtIds = districtList.Select(d => d.Id).ToList();
+        var creating = db.Sites.AsNoTracking().Where(scope.Sites()).Where(s => districtIds.Contains(s.DistrictId))
+            .Where(s => s.State != SiteState.Draft && s.State != SiteState.Submitted && s.State != SiteState.Returned);
+        var sites = await creating.Select(s => new { s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber, s.State }).ToListAsync(ct);
+        var facts = await ComplianceFacts.LoadAsync(db, creating, day, ct);
+
+        var byId = districtList.ToDictionary(d => d.Id);
+        var scores = sites.Select(s =>
+        {
+            var result = ComplianceEngine.Evaluate(campaign, facts[s.Id], day);
+            var d = byId[s.DistrictId];
+            return new SiteScore(s.Id, d.Code, d.Name, s.Street, s.Tier.Label(), s.JointSiteNumber, s.State.Label(), result.MetCount,
+                result.Standards.Count, result.Complete, facts[s.Id].FundraisingFenByYear.GetValueOrDefault(day.Year),
+                campaign.FundraisingFloorFenFor(s.Tier, s.JointSiteNumber), result.Standards.Where(x => x.Met).Select(x => x.Number).ToList());
+        }).OrderBy(s => byId.Values.First(d => d.Code == s.DistrictCode).SortOrder).ThenBy(s => s.JointSiteNumber ?? 99).ThenBy(s => s.Street).ToList();
+
+        var districtScores = districtList.Select(d =>
+        {
+            var own = scores.Where(s => s.DistrictCode == d.Code).ToList();
+            var complete = own.Count(s => s.Complete);
+            return new DistrictScore(d.Id, d.Code, d.Name, d.StreetQuota, own.Count, complete,
+                own.Count == 0 ? 0 : own.Average(s => (decimal)s.MetCount / Math.Max(1, s.StandardCount)), own.Sum(s => s.RaisedFen),
+                Milestones(campaign, complete, d.StreetQuota, day));
+        }).ToList();
+        return new Dashboard(day, CampaignQueries.Summary(campaign), districtScores, scores,
+            Milestones(campaign, districtScores.Sum(d => d.CompleteSites), districtScores.Sum(d => d.StreetQuota), day),
+            campaign.Standards.Select(s => s.Title).ToList());
+    }
+
+    private static IReadOnlyList<MilestoneStatus> Milestones(Campaign c, int complete, int tasks, DateOnly day) =>
+        c.Milestones.Select(m => new MilestoneStatus(m.DueDate, m.RequiredCompletionShare, complete, tasks, m.Clause,
+            m.DueDate.DayNumber - day.DayNumber)).ToList();
+}

@@ -1,0 +1,90 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WuShe.App.Data;
+using WuShe.App.Hosting;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Common;
+using WuShe.Domain.Progress;
+
+namespace WuShe.App.Progress;
+
+public sealed record EvidenceView(int Id, Guid? EntryKey, string Name, long Size, DateTimeOffset UploadedAt, string UploadedBy);
+
+/// <summary>
+/// Evidence files: checked for type and size, written outside wwwroot under a generated name, and read back only
+/// for users whose scope covers the report's site.
+/// </summary>
+public class EvidenceStore
+{
+    private readonly IDbContextFactory<WuSheDbContext> _contexts;
+    private readonly IClock _clock;
+    private readonly string _root;
+
+    public EvidenceStore(IDbContextFactory<WuSheDbContext> contexts, IClock clock, IOptions<WuSheOptions> options, IHostEnvironment environment)
+    {
+        _contexts = contexts;
+        _clock = clock;
+        _root = options.Value.ResolveEvidencePath(environment.ContentRootPath);
+    }
+
+    public async Task<int> UploadAsync(Actor actor, UserScope scope, int reportId, Guid? entryKey, string fileName, long size, Stream content, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var report = await ProgressApplications.InScope(db, scope).SingleOrDefaultAsync(r => r.Id == reportId, ct)
+            ?? throw new AccessDeniedException("您无权为该进展报告上传材料。");
+        if (actor.Role != UserRole.StreetStation || actor.SiteId != report.SiteId)
+            throw new DomainException("只有本创建点的服务站可以上传证明材料。");
+        var file = new EvidenceFile(report, entryKey, fileName, size, actor.Name, _clock.Now);
+        Directory.CreateDirectory(_root);
+        var path = Path.Combine(_root, file.StoredName);
+        await using (var target = File.Create(path))
+        {
+            await CopyAtMostAsync(content, target, EvidenceFile.MaxBytes, ct);
+        }
+        db.EvidenceFiles.Add(file);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            File.Delete(path);
+            throw;
+        }
+        return file.Id;
+    }
+
+    public async Task<IReadOnlyList<EvidenceView>> ListAsync(UserScope scope, int reportId, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var reports = ProgressApplications.InScope(db, scope).Where(r => r.Id == reportId).Select(r => r.Id);
+        return await db.EvidenceFiles.Where(f => reports.Contains(f.ReportId)).OrderBy(f => f.Id)
+            .Select(f => new EvidenceView(f.Id, f.EntryKey, f.OriginalName, f.Size, f.UploadedAt, f.UploadedBy)).ToListAsync(ct);
+    }
+
+    /// <summary>The file if the user's scope covers its site; otherwise 403 or 404, never the bytes.</summary>
+    public async Task<(string Path, string ContentType, string Name)> OpenAsync(UserScope scope, int evidenceId, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var file = await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == evidenceId, ct)
+            ?? throw new NotFoundException("没有该证明材料。");
+        if (!await ProgressApplications.InScope(db, scope).AnyAsync(r => r.Id == file.ReportId, ct))
+            throw new AccessDeniedException("您无权下载该证明材料。");
+        var path = Path.Combine(_root, file.StoredName);
+        if (!File.Exists(path)) throw new NotFoundException("证明材料文件已丢失，请联系管理员。");
+        return (path, file.ContentType, file.OriginalName);
+    }
+
+    private static async Task CopyAtMostAsync(Stream source, Stream target, long max, CancellationToken ct)
+    {
+        var buffer = new byte[81920];
+        long total = 0;
+        int read;
+        while ((read = await source.ReadAsync(buffer, ct)) > 0)
+        {
+            total += read;
+            if (total > max) throw new DomainException($"文件超过 {max / 1024 / 1024} MB 上限。");
+            await target.WriteAsync(buffer.AsMemory(0, read), ct);
+        }
+    }
+}
