@@ -37,7 +37,7 @@ public static class UserClaims
     public static Actor Actor(this ClaimsPrincipal principal)
     {
         var scope = principal.Scope();
-        return new Actor(int.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)!), principal.DisplayName(), scope.Role, scope.DistrictId);
+        return new Actor(int.Parse(principal.FindFirstValue(ClaimTypes.NameIdentifier)!), principal.DisplayName(), scope.Role, scope.DistrictId, scope.SiteId);
     }
 
     public static string DisplayName(this ClaimsPrincipal principal) =>

@@ -34,6 +34,17 @@ public class SignInServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_station_acts_as_itself_with_its_site_and_district()
+    {
+        var result = await _app.Services.GetRequiredService<SignInService>().CheckAsync("nanshi", "Right@2023");
+        var actor = result.Principal!.Actor();
+        Assert.Equal(UserRole.StreetStation, actor.Role);
+        Assert.NotNull(actor.SiteId);
+        Assert.Equal(result.Principal!.Scope().SiteId, actor.SiteId);
+        Assert.Equal(result.Principal!.Scope().DistrictId, actor.DistrictId);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
     {
         var signIn = _app.Services.GetRequiredService<SignInService>();

@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using WuShe.App.Accounts;
+using WuShe.App.Components;
+using WuShe.App.Hosting;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Common;
+using WuShe.Domain.Progress;
+
+namespace WuShe.App.Progress;
+
+/// <summary>One period's progress report: the station fills it in and submits; the district reads it and may return it.</summary>
+public partial class ReportPage
+{
+    [Parameter] public int SiteId { get; set; }
+    [Parameter] public int ReportId { get; set; }
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+    [Inject] private ProgressQueries Queries { get; set; } = default!;
+    [Inject] private ProgressApplications Applications { get; set; } = default!;
+    [Inject] private EvidenceStore Evidence { get; set; } = default!;
+
+    private ClaimsPrincipal user = default!;
+    private Loaded<ReportView>? loaded;
+    private ReportView? report;
+    private ReportFormModel form = new();
+    private Dictionary<string, string> errors = new();
+    private string? message, error, returnReason;
+    private bool busy;
+
+    private UserScope Scope => user.Scope();
+    private bool CanEdit => Scope.Role == UserRole.StreetStation && Scope.SiteId == report?.SiteId && report.State != ReportState.Submitted;
+    private bool CanReturn => report?.State == ReportState.Submitted && Scope.Role is UserRole.DistrictOfficer or UserRole.CityAdministrator;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        user = (await AuthState).User;
+        await ReloadAsync(resetForm: true);
+    }
+
+    private async Task ReloadAsync(bool resetForm)
+    {
+        loaded = await Loaded<ReportView>.FromAsync(() => Queries.ReportAsync(Scope, ReportId));
+        report = loaded.Value;
+        if (report is not null && resetForm) form = ReportFormModel.From(report);
+    }
+
+    private Task SaveAsync() => RunAsync(async () =>
+    {
+        await SaveFormAsync();
+        message = "已保存。";
+    });
+
+    private Task SubmitAsync() => RunAsync(async () =>
+    {
+        await SaveFormAsync();
+        await Applications.SubmitAsync(user.Actor(), Scope, ReportId, report!.Version);
+        await ReloadAsync(resetForm: true);
+        message = "本期进展已提交，达标情况已按本期数据更新。";
+    });
+
+    private Task ReturnAsync() => RunAsync(async () =>
+    {
+        await Applications.ReturnAsync(user.Actor(), Scope, ReportId, report!.Version, returnReason ?? "");
+        await ReloadAsync(resetForm: true);
+        returnReason = null;
+        message = "已退回，服务站将看到退回理由。";
+    });
+
+    private Task UploadAsync((Guid Key, IBrowserFile File) upload) => RunAsync(async () =>
+    {
+        await using var stream = upload.File.OpenReadStream(EvidenceFile.MaxBytes + 1);
+        await Evidence.UploadAsync(user.Actor(), Scope, ReportId, upload.Key, upload.File.Name, upload.File.Size, stream);
+        await ReloadAsync(resetForm: false);
+        message = $"已上传“{upload.File.Name}”。";
+    });
+
+    private async Task SaveFormAsync()
+    {
+        var (content, problems) = form.ToContent();
+        if (content is null) throw new FieldValidationException(problems);
+        await Applications.SaveAsync(user.Actor(), Scope, ReportId, report!.Version, content);
+        await ReloadAsync(resetForm: false);
+    }
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        busy = true;
+        errors = new();
+        message = error = null;
+        try
+        {
+            await action();
+        }
+        catch (FieldValidationException e)
+        {
+            errors = e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(x => x.Message)));
+            error = $"有 {e.Errors.Count} 处需要修改：" + string.Join("；", e.Errors.Take(5).Select(x => x.Message)) + (e.Errors.Count > 5 ? "……" : "");
+        }
+        catch (Exception e) when (e is DomainException or AccessDeniedException or NotFoundException or ConcurrencyConflictException or IOException)
+        {
+            error = e.Message;
+        }
+        finally
+        {
+            busy = false;
+        }
+    }
+}
