@@ -12,14 +12,16 @@ public class DatabaseInitializer
     private readonly IDbContextFactory<WuSheDbContext> _contexts;
     private readonly CampaignSeeder _seeder;
     private readonly DevelopmentAccounts _developmentAccounts;
+    private readonly SampleProgress _sample;
     private readonly IHostEnvironment _environment;
     private readonly WuSheOptions _options;
     private readonly ILogger<DatabaseInitializer> _log;
 
     public DatabaseInitializer(IDbContextFactory<WuSheDbContext> contexts, CampaignSeeder seeder,
-        DevelopmentAccounts developmentAccounts, IHostEnvironment environment, IOptions<WuSheOptions> options,
+        DevelopmentAccounts developmentAccounts, SampleProgress sample, IHostEnvironment environment, IOptions<WuSheOptions> options,
         ILogger<DatabaseInitializer> log)
     {
+        _sample = sample;
         _contexts = contexts;
         _seeder = seeder;
         _developmentAccounts = developmentAccounts;
@@ -38,7 +40,12 @@ public class DatabaseInitializer
         var seeds = CampaignSeedReader.ReadAll(_options.ResolveSeedDataPath());
         var inserted = await _seeder.SeedAsync(seeds, ct);
         foreach (var code in inserted) _log.LogInformation("已导入种子活动 {Code}", code);
-        if (_environment.IsDevelopment())
-            await _developmentAccounts.EnsureAsync(ct);
+        if (!_environment.IsDevelopment()) return;
+        await _developmentAccounts.EnsureAsync(ct);
+        if (_options.SampleData)
+        {
+            var reports = await _sample.EnsureAsync(ct);
+            if (reports > 0) _log.LogInformation("已生成示例进展报告 {Count} 份", reports);
+        }
     }
 }

@@ -62,6 +62,7 @@ public static class WuSheHost
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<CampaignSeeder>();
         services.AddSingleton<DevelopmentAccounts>();
+        services.AddSingleton<SampleProgress>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<SignInService>();
         services.AddSingleton<CampaignQueries>();

@@ -17,6 +17,9 @@ public class WuSheOptions
     /// <summary>Folder for evidence files, outside wwwroot; relative paths are under the content root.</summary>
     public string EvidencePath { get; set; } = "data/evidence";
 
+    /// <summary>Development only: fill the sites with 示例 progress data on first start.</summary>
+    public bool SampleData { get; set; }
+
     /// <summary>Development only: password of the accounts created for each role; empty means none are created.</summary>
     public string DevelopmentAccountPassword { get; set; } = "";
 

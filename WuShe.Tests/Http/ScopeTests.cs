@@ -132,6 +132,28 @@ public class ScopeTests
         Assert.Equal(24, root.GetProperty("totalJointCommunities").GetInt32());
     }
 
+    [Theory]
+    [InlineData("admin", "dashboard")]
+    [InlineData("viewer", "dashboard")]
+    [InlineData("admin", "districts/120116")]
+    [InlineData("heping", "districts/120101")]
+    public async Task Dashboards_render_with_their_milestones(string user, string path)
+    {
+        using var client = await _app.SignedInClientAsync(user);
+        var page = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("2023年11月30日 节点", html);
+        Assert.Contains("各创建点达标情况", html);
+    }
+
+    [Fact]
+    public async Task District_officers_cannot_open_the_city_dashboard()
+    {
+        using var client = await _app.SignedInClientAsync("heping");
+        Assert.StartsWith("/access-denied", (await client.GetAsync("dashboard")).Headers.Location!.PathAndQuery);
+    }
+
     [Fact]
     public async Task Only_the_city_administrator_opens_the_status_page()
     {

@@ -17,7 +17,7 @@ public class DatabaseInitializerTests : IDisposable
         {
             "--environment", environment,
             $"--WuShe:DatabasePath={_folder.File("wushe.db")}",
-            "--WuShe:DevelopmentAccountPassword=Test@2023",
+            "--WuShe:DevelopmentAccountPassword=Test@2023", "--WuShe:SampleData=false",
         });
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var contexts = app.Services.GetRequiredService<IDbContextFactory<WuSheDbContext>>();

@@ -18,7 +18,7 @@ public class SignInServiceTests : IAsyncLifetime
         _app = WuSheHost.Build(new[]
         {
             "--environment", "Development", $"--WuShe:DatabasePath={_folder.File("wushe.db")}",
-            "--WuShe:DevelopmentAccountPassword=Right@2023",
+            "--WuShe:DevelopmentAccountPassword=Right@2023", "--WuShe:SampleData=false",
         });
         await _app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
     }

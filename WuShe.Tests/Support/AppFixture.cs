@@ -40,6 +40,7 @@ public sealed class AppFixture : IAsyncLifetime
         start.Environment["ASPNETCORE_URLS"] = BaseUri.ToString().TrimEnd('/');
         start.Environment["WuShe__DatabasePath"] = DatabasePath;
         start.Environment["WuShe__EvidencePath"] = _folder.File("evidence");
+        start.Environment["WuShe__SampleData"] = "false";
         start.Environment["WuShe__DevelopmentAccountPassword"] = Password;
         _process = Process.Start(start) ?? throw new InvalidOperationException($"无法启动 {exe}");
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };

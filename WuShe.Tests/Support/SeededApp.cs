@@ -21,7 +21,7 @@ public class SeededApp : IAsyncLifetime
         App = WuSheHost.Build(new[]
         {
             "--environment", "Development", $"--WuShe:DatabasePath={_folder.File("wushe.db")}",
-            "--WuShe:DevelopmentAccountPassword=Test@2023",
+            "--WuShe:DevelopmentAccountPassword=Test@2023", "--WuShe:SampleData=false",
         });
         await Service<DatabaseInitializer>().InitializeAsync();
     }
