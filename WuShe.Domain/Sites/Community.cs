@@ -24,6 +24,14 @@ public class Community
         PopulationYear = entry.PopulationYear;
     }
 
+    internal void Update(CommunityEntry entry, int sortOrder)
+    {
+        SortOrder = sortOrder;
+        ResidentPopulation = entry.ResidentPopulation;
+        PopulationSource = entry.PopulationSource.Trim();
+        PopulationYear = entry.PopulationYear;
+    }
+
     /// <summary>Villages (村) in rural towns, communities (社区) elsewhere, as the names say.</summary>
     public static CommunityKind KindOf(string name) =>
         name.EndsWith("村", StringComparison.Ordinal) ? CommunityKind.Village : CommunityKind.UrbanCommunity;

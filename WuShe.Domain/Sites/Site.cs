@@ -198,9 +198,21 @@ public class Site
     private void Apply(ApplicationDetails d)
     {
         Street = d.Street.Trim();
-        var communities = d.Communities.Where(c => !IsBlank(c)).ToList();
-        _communities.Clear();
-        _communities.AddRange(communities.Select((c, i) => new Community(c, i + 1)));
+        // Matched by name and updated in place: progress figures refer to a community by its id.
+        var entries = d.Communities.Where(c => !IsBlank(c)).ToList();
+        var kept = new List<Community>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var existing = _communities.FirstOrDefault(c => c.Name == entries[i].Name.Trim() && !kept.Contains(c));
+            if (existing is null) kept.Add(new Community(entries[i], i + 1));
+            else
+            {
+                existing.Update(entries[i], i + 1);
+                kept.Add(existing);
+            }
+        }
+        _communities.RemoveAll(c => !kept.Contains(c));
+        _communities.AddRange(kept.Where(c => !_communities.Contains(c)));
         StationName = d.StationName.Trim();
         StationAddress = d.StationAddress.Trim();
         _socialWorkers.Clear();

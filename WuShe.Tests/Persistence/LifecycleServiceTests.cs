@@ -99,6 +99,25 @@ public class LifecycleServiceTests : SeededApp
     }
 
     [Fact]
+    public async Task Editing_details_keeps_each_communitys_identity()
+    {
+        var (officer, scope) = await UserAsync("heping");
+        await using var db = NewContext();
+        var nanshi = await db.Sites.Include(s => s.Communities).SingleAsync(s => s.Street == "南市街道");
+        var ids = nanshi.Communities.OrderBy(c => c.SortOrder).Select(c => c.Id).ToList();
+        var details = nanshi.Details with
+        {
+            Communities = nanshi.Details.Communities.Select(c => c with { ResidentPopulation = 9100, PopulationSource = "社区台账", PopulationYear = 2023 }).ToList(),
+        };
+        await Service<SiteApplications>().SaveDraftAsync(officer, scope, nanshi.Id, nanshi.Version, details);
+
+        await using var check = NewContext();
+        var after = await check.Communities.Where(c => c.SiteId == nanshi.Id).OrderBy(c => c.SortOrder).ToListAsync();
+        Assert.Equal(ids, after.Select(c => c.Id));
+        Assert.All(after, c => Assert.Equal(9100, c.ResidentPopulation));
+    }
+
+    [Fact]
     public async Task Quota_change_needs_a_reason_and_is_audited()
     {
         var (admin, scope) = await UserAsync("admin");
