@@ -74,6 +74,7 @@ public static class WuSheHost
         services.AddSingleton<ProgressQueries>();
         services.AddSingleton<ComplianceQueries>();
         services.AddSingleton<EvidenceStore>();
+        services.AddSingleton<ProgressWorkbook>();
         services.AddSingleton<ChromiumProbe>();
         services.AddSingleton<SystemStatus>();
         services.AddSingleton<QuartzHost>();

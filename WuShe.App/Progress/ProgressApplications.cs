@@ -84,12 +84,12 @@ public class ProgressApplications
         return report.Version;
     }
 
-    private static async Task<ProgressReport?> LatestAsync(WuSheDbContext db, int siteId, CancellationToken ct) =>
+    internal static async Task<ProgressReport?> LatestAsync(WuSheDbContext db, int siteId, CancellationToken ct) =>
         await db.ProgressReports.Where(r => r.SiteId == siteId)
             .OrderByDescending(r => r.PeriodYear).ThenByDescending(r => r.PeriodMonth).FirstOrDefaultAsync(ct);
 
     /// <summary>A new period starts from the last report's standing figures (people, fund, per-community numbers), not its entries.</summary>
-    private static ReportContent Prefill(Domain.Sites.Site site, ProgressReport? last)
+    internal static ReportContent Prefill(Domain.Sites.Site site, ProgressReport? last)
     {
         var figures = site.Communities.OrderBy(c => c.SortOrder).Select(c =>
             last?.Communities.FirstOrDefault(f => f.CommunityId == c.Id)

@@ -62,7 +62,7 @@ public class ProgressReport
     /// <summary>A station opens the report of a period that has begun, for a site in creation.</summary>
     public static ProgressReport Open(Site site, int year, int month, int periodMonths, Actor actor, DateTimeOffset now)
     {
-        EnsureStationOf(actor, site.Id);
+        EnsureMayFill(actor, site.Id, site.DistrictId);
         if (!CanReport(site.State))
             throw new DomainException($"“{site.Street}”当前为“{site.State.Label()}”，立项后才能填报进展。");
         if (periodMonths is < 1 or > 12 || 12 % periodMonths != 0) throw new DomainException($"填报周期 {periodMonths} 个月无效。");
@@ -84,10 +84,13 @@ public class ProgressReport
     public ReportContent Content => new(FullTimeSocialWorkers, FundEstablished, FundCharity, FundCharityHasPublicFundraisingStatus,
         FundSetUpOn, _communities.ToList(), _organisations.ToList(), _donations.ToList(), _activities.ToList(), _promotions.ToList());
 
-    /// <summary>Saves the whole report (all rows at once); only the site's own station, only while a draft or returned.</summary>
+    /// <summary>
+    /// Saves the whole report (all rows at once) while a draft or returned: the site's own station, or its district
+    /// officer filling in on the station's behalf (e.g. from the district's Excel template); only the station submits.
+    /// </summary>
     public void Update(Actor actor, ReportContent content, IReadOnlyCollection<int> siteCommunityIds)
     {
-        EnsureStationOf(actor, SiteId);
+        EnsureMayFill(actor, SiteId, DistrictId);
         if (State == ReportState.Submitted) throw new DomainException($"{PeriodLabel}进展报告已提交，不能修改；如需更正请联系区民政局退回。");
         var foreign = content.Communities.Select(c => c.CommunityId).Except(siteCommunityIds).ToList();
         if (foreign.Count > 0) throw new DomainException("报告中含有不属于本创建点的社区。");
@@ -136,10 +139,16 @@ public class ProgressReport
         list.AddRange(items);
     }
 
+    private static void EnsureMayFill(Actor actor, int siteId, int districtId)
+    {
+        if (actor.Role == UserRole.DistrictOfficer && actor.DistrictId == districtId) return;
+        EnsureStationOf(actor, siteId);
+    }
+
     private static void EnsureStationOf(Actor actor, int siteId)
     {
         if (actor.Role != UserRole.StreetStation || actor.SiteId != siteId)
-            throw new DomainException("只有本创建点的街镇社会工作服务站可以填报进展。");
+            throw new DomainException("只有本创建点的街镇社会工作服务站（或本区民政局代填）可以填报进展；提交须由服务站进行。");
     }
 
     private sealed record FixedInstant(DateTimeOffset Now) : IClock;

@@ -1,0 +1,350 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using WuShe.App.Data;
+using WuShe.App.Excel;
+using WuShe.App.Hosting;
+using WuShe.App.Sites;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Auditing;
+using WuShe.Domain.Common;
+using WuShe.Domain.Progress;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Progress;
+
+public sealed record ImportError(string Sheet, int Row, string Message);
+
+public sealed record ImportResult(IReadOnlyList<ImportError> Errors, int Sites, int Rows)
+{
+    public bool Saved => Errors.Count == 0;
+}
+
+/// <summary>
+/// The progress template the system hands out (per site or per district, one period, Chinese headers, real names,
+/// prefilled with what is already reported) and its import: every row is checked — parsing and the domain's own
+/// rules — and every error is listed with its sheet and row before anything is saved; then all sites are saved in
+/// one transaction, or none.
+/// </summary>
+public class ProgressWorkbook
+{
+    public const string SitesSheet = "创建点", CommunitiesSheet = "社区", DonationsSheet = "筹款", ActivitiesSheet = "服务活动",
+        OrganisationsSheet = "社会组织", PromotionsSheet = "总结推广", NotesSheet = "填写说明";
+
+    private static readonly string[] SiteHeaders = { "区划", "街镇", "填报期间", "专职社工人数", "已设立社区基金", "依托慈善组织", "具有公开募捐资格", "基金设立日期" };
+    private static readonly string[] CommunityHeaders = { "区划", "街镇", "社区", "参与的“两委”成员", "参与的持证社区工作者", "志愿服务组织（团队）", "常住人口", "注册志愿者", "本年有服务时长记录的志愿者" };
+    private static readonly string[] DonationHeaders = { "区划", "街镇", "时间", "捐赠方", "类型", "说明", "金额（元）" };
+    private static readonly string[] ActivityHeaders = { "区划", "街镇", "日期", "领域", "活动名称", "受益人数" };
+    private static readonly string[] OrganisationHeaders = { "区划", "街镇", "名称", "类型", "登记或备案", "日期" };
+    private static readonly string[] PromotionHeaders = { "区划", "街镇", "类别", "题目", "日期", "渠道" };
+
+    private readonly IDbContextFactory<WuSheDbContext> _contexts;
+    private readonly IClock _clock;
+
+    public ProgressWorkbook(IDbContextFactory<WuSheDbContext> contexts, IClock clock)
+    {
+        _contexts = contexts;
+        _clock = clock;
+    }
+
+    /// <summary>The template of one period for one site, or for every site in creation of a district.</summary>
+    public async Task<(byte[] Bytes, string FileName)> TemplateAsync(UserScope scope, int? siteId, string? districtCode, int year, int month, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var sites = await SitesAsync(db, scope, siteId, districtCode, ct);
+        var districts = await db.Districts.Where(d => sites.Select(s => s.DistrictId).Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var ids = sites.Select(s => s.Id).ToList();
+        var existing = await db.ProgressReports.AsNoTracking().Where(r => ids.Contains(r.SiteId) && r.PeriodYear == year && r.PeriodMonth == month)
+            .ToDictionaryAsync(r => r.SiteId, ct);
+        var contents = new List<(Site Site, string District, ReportContent Content)>();
+        foreach (var s in sites)
+            contents.Add((s, districts[s.DistrictId], existing.TryGetValue(s.Id, out var r) ? r.Content
+                : ProgressApplications.Prefill(s, await ProgressApplications.LatestAsync(db, s.Id, ct))));
+        var period = $"{year:0000}-{month:00}";
+        var bytes = Xlsx.Write(
+            new XlsxSheet(NotesSheet, new[] { "填写说明" }, Notes(period).Select(n => (IReadOnlyList<object?>)new object?[] { n })),
+            new XlsxSheet(SitesSheet, SiteHeaders, contents.Select(c => Row(c.District, c.Site.Street, period, c.Content.FullTimeSocialWorkers,
+                YesNo(c.Content.FundEstablished), c.Content.FundCharity, YesNo(c.Content.FundCharityHasPublicFundraisingStatus), c.Content.FundSetUpOn?.ToString("yyyy-MM-dd")))),
+            new XlsxSheet(CommunitiesSheet, CommunityHeaders, contents.SelectMany(c => c.Site.Communities.OrderBy(x => x.SortOrder).Select(x =>
+            {
+                var f = c.Content.Communities.FirstOrDefault(f => f.CommunityId == x.Id);
+                return Row(c.District, c.Site.Street, x.Name, f?.CommitteeMembers, f?.CertifiedWorkers, f?.VolunteerTeams, f?.ResidentPopulation,
+                    f?.RegisteredVolunteers, f?.ActiveVolunteers);
+            }))),
+            new XlsxSheet(DonationsSheet, DonationHeaders, contents.SelectMany(c => c.Content.Donations.Select(d => Row(c.District, c.Site.Street,
+                ChinaTime.ToChina(d.ReceivedAt).ToString("yyyy-MM-dd HH:mm"), d.Donor, d.Kind.Label(), d.Description, d.AmountFen / 100m)))),
+            new XlsxSheet(ActivitiesSheet, ActivityHeaders, contents.SelectMany(c => c.Content.Activities.Select(a => Row(c.District, c.Site.Street,
+                a.HeldOn.ToString("yyyy-MM-dd"), a.Area.Label(), a.Title, a.Beneficiaries)))),
+            new XlsxSheet(OrganisationsSheet, OrganisationHeaders, contents.SelectMany(c => c.Content.Organisations.Select(o => Row(c.District, c.Site.Street,
+                o.Name, o.Type, o.Status.Label(), o.CultivatedOn.ToString("yyyy-MM-dd"))))),
+            new XlsxSheet(PromotionsSheet, PromotionHeaders, contents.SelectMany(c => c.Content.Promotions.Select(p => Row(c.District, c.Site.Street,
+                p.Kind.Label(), p.Title, p.PublishedOn.ToString("yyyy-MM-dd"), p.Outlet)))));
+        var name = siteId is not null ? sites[0].Street : districtCode is not null ? districts.Values.FirstOrDefault() ?? districtCode : "全市";
+        return (bytes, $"进展填报模板-{name}-{period}.xlsx");
+    }
+
+    public async Task<ImportResult> ImportAsync(Actor actor, UserScope scope, Stream file, CancellationToken ct = default)
+    {
+        IReadOnlyDictionary<string, XlsxTable> book;
+        try
+        {
+            book = Xlsx.Read(file);
+        }
+        catch (InvalidDataException e)
+        {
+            return new(new[] { new ImportError("", 0, e.Message) }, 0, 0);
+        }
+        var errors = new List<ImportError>();
+        foreach (var (sheet, headers) in new[] { (SitesSheet, SiteHeaders), (CommunitiesSheet, CommunityHeaders), (DonationsSheet, DonationHeaders),
+                     (ActivitiesSheet, ActivityHeaders), (OrganisationsSheet, OrganisationHeaders), (PromotionsSheet, PromotionHeaders) })
+        {
+            if (!book.TryGetValue(sheet, out var table)) errors.Add(new(sheet, 0, $"缺少工作表“{sheet}”，请使用系统下载的模板。"));
+            else foreach (var missing in headers.Except(table.Headers)) errors.Add(new(sheet, 1, $"缺少列“{missing}”。"));
+        }
+        if (errors.Count > 0) return new(errors, 0, 0);
+
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var sites = await db.Sites.Where(scope.Sites()).Include(s => s.Communities).ToListAsync(ct);
+        var districts = await db.Districts.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var drafts = new Dictionary<int, Draft>();
+        Site? Find(string sheet, XlsxRow row)
+        {
+            var site = sites.FirstOrDefault(s => districts[s.DistrictId] == row["区划"] && s.Street == row["街镇"]);
+            if (site is null) errors.Add(new(sheet, row.Number, $"找不到您权限范围内的创建点“{row["区划"]} {row["街镇"]}”。"));
+            else if (!drafts.ContainsKey(site.Id) && sheet != SitesSheet) { errors.Add(new(sheet, row.Number, $"“{site.Street}”不在“{SitesSheet}”表中。")); return null; }
+            return site;
+        }
+        foreach (var row in book[SitesSheet].Rows)
+        {
+            var p = new RowParser(SitesSheet, row, errors);
+            if (Find(SitesSheet, row) is not { } site) continue;
+            if (drafts.ContainsKey(site.Id)) { errors.Add(new(SitesSheet, row.Number, $"“{site.Street}”出现了两次。")); continue; }
+            var period = p.Date("填报期间", row["填报期间"] + "-01");
+            var established = p.YesNo("已设立社区基金");
+            drafts[site.Id] = new Draft(site, row.Number, period, new ReportContent(p.Int("专职社工人数"), established, row["依托慈善组织"],
+                p.YesNo("具有公开募捐资格"), row["基金设立日期"] == "" ? null : p.Date("基金设立日期"),
+                new List<CommunityFigures>(), new List<OrganisationEntry>(), new List<DonationEntry>(), new List<ServiceActivityEntry>(), new List<PromotionEntry>()));
+        }
+        foreach (var row in book[CommunitiesSheet].Rows)
+        {
+            if (Find(CommunitiesSheet, row) is not { } site || !drafts.TryGetValue(site.Id, out var draft)) continue;
+            var community = site.Communities.FirstOrDefault(c => c.Name == row["社区"]);
+            if (community is null) { errors.Add(new(CommunitiesSheet, row.Number, $"“{site.Street}”没有社区“{row["社区"]}”。")); continue; }
+            var p = new RowParser(CommunitiesSheet, row, errors);
+            draft.Add(row.Number, "Communities", new CommunityFigures(community.Id, p.Int("参与的“两委”成员"), p.Int("参与的持证社区工作者"),
+                p.Int("志愿服务组织（团队）"), p.Int("常住人口"), p.Int("注册志愿者"), p.Int("本年有服务时长记录的志愿者")));
+        }
+        foreach (var row in book[DonationsSheet].Rows)
+        {
+            if (Find(DonationsSheet, row) is not { } site || !drafts.TryGetValue(site.Id, out var draft)) continue;
+            var p = new RowParser(DonationsSheet, row, errors);
+            draft.Add(row.Number, "Donations", new DonationEntry(Guid.NewGuid(), p.Instant("时间"), row["捐赠方"],
+                p.Choice("类型", Enum.GetValues<DonationKind>(), k => k.Label(), "资金"), row["说明"], p.Fen("金额（元）")));
+        }
+        foreach (var row in book[ActivitiesSheet].Rows)
+        {
+            if (Find(ActivitiesSheet, row) is not { } site || !drafts.TryGetValue(site.Id, out var draft)) continue;
+            var p = new RowParser(ActivitiesSheet, row, errors);
+            draft.Add(row.Number, "Activities", new ServiceActivityEntry(Guid.NewGuid(),
+                p.Choice("领域", ServiceAreaLabels.All.Select(a => a.Area).ToArray(), a => a.Label(), null), p.Date("日期"), row["活动名称"], p.Int("受益人数") ?? 0));
+        }
+        foreach (var row in book[OrganisationsSheet].Rows)
+        {
+            if (Find(OrganisationsSheet, row) is not { } site || !drafts.TryGetValue(site.Id, out var draft)) continue;
+            var p = new RowParser(OrganisationsSheet, row, errors);
+            draft.Add(row.Number, "Organisations", new OrganisationEntry(Guid.NewGuid(), row["名称"], row["类型"],
+                p.Choice("登记或备案", Enum.GetValues<OrganisationStatus>(), s => s.Label(), null), p.Date("日期")));
+        }
+        foreach (var row in book[PromotionsSheet].Rows)
+        {
+            if (Find(PromotionsSheet, row) is not { } site || !drafts.TryGetValue(site.Id, out var draft)) continue;
+            var p = new RowParser(PromotionsSheet, row, errors);
+            draft.Add(row.Number, "Promotions", new PromotionEntry(Guid.NewGuid(), p.Choice("类别", Enum.GetValues<PromotionKind>(), k => k.Label(), null),
+                row["题目"], p.Date("日期"), row["渠道"]));
+        }
+
+        var draftSites = drafts.Keys.ToList();
+        var existing = await db.ProgressReports.Where(r => draftSites.Contains(r.SiteId)).ToListAsync(ct);
+        foreach (var d in drafts.Values)
+        {
+            d.Report = existing.FirstOrDefault(r => r.SiteId == d.Site.Id && r.PeriodYear == d.Period.Year && r.PeriodMonth == d.Period.Month);
+            if (d.Report?.State == ReportState.Submitted)
+                errors.Add(new(SitesSheet, d.Row, $"“{d.Site.Street}”{d.Report.PeriodLabel}进展已提交，不能再导入；如需更正请先由区民政局退回。"));
+            foreach (var e in d.Content().Validate(d.Site.Communities.Select(c => c.Id).ToList()))
+                errors.Add(new(d.SheetOf(e.Field), d.RowOf(e.Field), $"{d.Site.Street}：{e.Message}"));
+        }
+        var rows = book.Where(b => b.Key != NotesSheet).Sum(b => b.Value.Rows.Count);
+        if (errors.Count > 0) return new(errors.OrderBy(e => e.Sheet).ThenBy(e => e.Row).ToList(), drafts.Count, rows);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var periodMonths = await db.Campaigns.Select(c => c.ReportingPeriodMonths).FirstAsync(ct);
+        try
+        {
+            foreach (var d in drafts.Values)
+            {
+                var report = d.Report ?? ProgressReport.Open(d.Site, d.Period.Year, d.Period.Month, periodMonths, actor, _clock.Now);
+                if (d.Report is null) db.ProgressReports.Add(report);
+                report.Update(actor, d.Content(), d.Site.Communities.Select(c => c.Id).ToList());
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DomainException e)
+        {
+            return new(new[] { new ImportError(SitesSheet, 0, e.Message + "（未保存任何数据）") }, drafts.Count, rows);
+        }
+        foreach (var d in drafts.Values)
+        {
+            var report = d.Report ?? db.ProgressReports.Local.Single(r => r.SiteId == d.Site.Id && r.PeriodYear == d.Period.Year && r.PeriodMonth == d.Period.Month);
+            db.AuditEntries.Add(new AuditEntry(actor, _clock.Now, "Excel 导入进展", ProgressApplications.EntityType, report.Id, report.DistrictId,
+                $"{d.Site.Street} {report.PeriodLabel}（{report.State.Label()}）", null, JsonSerializer.Serialize(Array.Empty<FieldChange>())));
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return new(Array.Empty<ImportError>(), drafts.Count, rows);
+    }
+
+    private static async Task<List<Site>> SitesAsync(WuSheDbContext db, UserScope scope, int? siteId, string? districtCode, CancellationToken ct)
+    {
+        var q = db.Sites.AsNoTracking().Include(s => s.Communities).Include(s => s.SocialWorkers).Where(scope.Sites())
+            .Where(s => s.State != SiteState.Draft && s.State != SiteState.Submitted && s.State != SiteState.Returned && s.State != SiteState.Accepted);
+        if (siteId is { } id) q = q.Where(s => s.Id == id);
+        if (districtCode is not null) q = q.Where(s => db.Districts.Any(d => d.Id == s.DistrictId && d.Code == districtCode));
+        var sites = await q.OrderBy(s => s.DistrictId).ThenBy(s => s.JointSiteNumber ?? 99).ThenBy(s => s.Street).ToListAsync(ct);
+        if (sites.Count == 0) throw new AccessDeniedException("您的权限范围内没有可以填报进展的创建点。");
+        return sites;
+    }
+
+    private static IReadOnlyList<object?> Row(params object?[] values) => values;
+    private static string YesNo(bool b) => b ? "是" : "否";
+
+    private static IEnumerable<string> Notes(string period) => new[]
+    {
+        $"本模板用于填报 {period} 期间的进展，由“五社联动”示范项目管理系统生成。",
+        "请勿修改工作表名称和第一行列名；“区划”“街镇”“社区”须与系统中的名称一致。",
+        "“创建点”表每个创建点一行；“社区”表每个社区一行，填期末数；没有的请填 0。",
+        "“筹款”“服务活动”“社会组织”“总结推广”表填写本期新增的条目，每条一行；捐赠物资按折算金额填写，类型填“物资（折算）”。",
+        "日期写作 2024-04-08，时间写作 2024-04-08 10:00；金额以元为单位，最多两位小数。",
+        "导入时系统会逐行检查，任何一行有误都不会保存，并列出所有错误的工作表和行号。导入后报告为草稿，须由服务站提交。",
+    };
+
+    /// <summary>One site's rows as they are read, remembering which sheet row each entry came from.</summary>
+    private sealed class Draft
+    {
+        private readonly ReportContent _head;
+        private readonly Dictionary<string, List<(int Row, object Item)>> _items = new();
+
+        public Draft(Site site, int row, DateOnly period, ReportContent head)
+        {
+            Site = site;
+            Row = row;
+            Period = period;
+            _head = head;
+        }
+
+        public Site Site { get; }
+        public int Row { get; }
+        public DateOnly Period { get; }
+        public ProgressReport? Report { get; set; }
+
+        public void Add(int row, string list, object item)
+        {
+            if (!_items.TryGetValue(list, out var items)) _items[list] = items = new();
+            items.Add((row, item));
+        }
+
+        private IReadOnlyList<T> Items<T>(string list) => _items.TryGetValue(list, out var items) ? items.Select(i => (T)i.Item).ToList() : new List<T>();
+
+        public ReportContent Content() => _head with
+        {
+            Communities = Items<CommunityFigures>("Communities"), Donations = Items<DonationEntry>("Donations"),
+            Activities = Items<ServiceActivityEntry>("Activities"), Organisations = Items<OrganisationEntry>("Organisations"),
+            Promotions = Items<PromotionEntry>("Promotions"),
+        };
+
+        /// <summary>"Donations[2].AmountFen" → the sheet row of the third donation; fields of the site → its 创建点 row.</summary>
+        public int RowOf(string field)
+        {
+            var list = field.Split('[')[0];
+            return field.Contains('[') && _items.TryGetValue(list, out var items) && int.TryParse(field.Split('[', ']')[1], out var i) && i < items.Count
+                ? items[i].Row : Row;
+        }
+
+        public string SheetOf(string field) => field.Split('[')[0] switch
+        {
+            "Communities" when field.Contains('[') => CommunitiesSheet,
+            "Donations" => DonationsSheet,
+            "Activities" => ActivitiesSheet,
+            "Organisations" => OrganisationsSheet,
+            "Promotions" => PromotionsSheet,
+            _ => SitesSheet,
+        };
+    }
+
+    /// <summary>Parses the cells of one row, adding a Chinese error with the row number for each bad cell.</summary>
+    private sealed class RowParser
+    {
+        private readonly string _sheet;
+        private readonly XlsxRow _row;
+        private readonly List<ImportError> _errors;
+
+        public RowParser(string sheet, XlsxRow row, List<ImportError> errors)
+        {
+            _sheet = sheet;
+            _row = row;
+            _errors = errors;
+        }
+
+        private void Error(string column, string message) => _errors.Add(new(_sheet, _row.Number, $"“{column}”{message}"));
+
+        public int? Int(string column)
+        {
+            var text = _row[column];
+            if (text == "") return null;
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d == decimal.Truncate(d) && d >= 0 && d <= int.MaxValue) return (int)d;
+            Error(column, $"应为不小于 0 的整数，实际为“{text}”。");
+            return null;
+        }
+
+        public long Fen(string column)
+        {
+            var text = _row[column];
+            if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var yuan) && yuan >= 0 && yuan == Math.Round(yuan, 2))
+                return (long)(yuan * 100);
+            Error(column, $"应为以元为单位、最多两位小数的金额，实际为“{text}”。");
+            return 0;
+        }
+
+        public bool YesNo(string column)
+        {
+            var text = _row[column];
+            if (text is "是" or "否") return text == "是";
+            Error(column, $"请填“是”或“否”，实际为“{text}”。");
+            return false;
+        }
+
+        public DateOnly Date(string column, string? text = null)
+        {
+            text ??= _row[column];
+            if (Xlsx.TryDate(text, out var value)) return DateOnly.FromDateTime(value);
+            Error(column, $"应为日期（如 2024-04-08），实际为“{_row[column]}”。");
+            return default;
+        }
+
+        public DateTimeOffset Instant(string column)
+        {
+            if (Xlsx.TryDate(_row[column], out var value))
+                return new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), ChinaTime.Zone.GetUtcOffset(value));
+            Error(column, $"应为时间（如 2024-04-08 10:00），实际为“{_row[column]}”。");
+            return default;
+        }
+
+        public T Choice<T>(string column, T[] values, Func<T, string> label, string? fallback)
+        {
+            var text = _row[column] == "" && fallback is not null ? fallback : _row[column];
+            var match = values.FirstOrDefault(v => label(v) == text);
+            if (match is not null && values.Any(v => label(v) == text)) return match;
+            Error(column, $"应为 {string.Join("、", values.Select(label))} 之一，实际为“{_row[column]}”。");
+            return values[0];
+        }
+    }
+}
