@@ -13,6 +13,7 @@ using WuShe.App.Campaigns;
 using WuShe.App.Components;
 using WuShe.App.Data;
 using WuShe.App.Data.Seeding;
+using WuShe.App.Excel;
 using WuShe.App.Jobs;
 using WuShe.App.Pdf;
 using WuShe.App.Progress;
@@ -129,6 +130,7 @@ public static class WuSheHost
         app.MapCampaignApi();
         app.MapSiteApi();
         app.MapProgressApi();
+        app.MapExcelExports();
     }
 }
 

@@ -61,4 +61,29 @@ public class ProgressServiceTests : SeededApp
         var before = (await ComplianceFacts.LoadAsync(db, db.Sites.Where(s => s.Id == site.Id), new DateOnly(2023, 8, 31), default))[site.Id];
         Assert.False(before.HasReport);
     }
+
+    [Fact]
+    public async Task The_district_returns_a_submitted_report_with_a_reason_and_it_stops_counting()
+    {
+        var (station, scope) = await UserAsync("nanshi");
+        var (officer, officerScope) = await UserAsync("heping");
+        var (binhai, binhaiScope) = await UserAsync("binhai");
+        var progress = Service<ProgressApplications>();
+        var id = await progress.OpenAsync(station, scope, station.SiteId!.Value, 2023, 10);
+        await using var db = NewContext();
+        var ids = await db.Communities.Where(c => c.SiteId == station.SiteId).Select(c => c.Id).ToListAsync();
+        var v = await progress.SaveAsync(station, scope, id, 1, Sample(ids, 100_000));
+        v = await progress.SubmitAsync(station, scope, id, v);
+
+        await Assert.ThrowsAsync<WuShe.App.Hosting.AccessDeniedException>(() => progress.ReturnAsync(binhai, binhaiScope, id, v, "不是本区"));
+        await Assert.ThrowsAsync<WuShe.Domain.Common.FieldValidationException>(() => progress.ReturnAsync(officer, officerScope, id, v, ""));
+        await Assert.ThrowsAsync<WuShe.Domain.Common.DomainException>(() => progress.SubmitAsync(officer, officerScope, id, v));
+        await progress.ReturnAsync(officer, officerScope, id, v, "筹款金额与收据不符");
+
+        var report = await Service<ProgressQueries>().ReportAsync(scope, id);
+        Assert.Equal(ReportState.Returned, report.State);
+        Assert.Equal("筹款金额与收据不符", report.ReturnReason);
+        var facts = (await ComplianceFacts.LoadAsync(db, db.Sites.Where(s => s.Id == station.SiteId), new DateOnly(2023, 12, 31), default))[station.SiteId!.Value];
+        Assert.False(facts.HasReport);
+    }
 }

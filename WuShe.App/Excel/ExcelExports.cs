@@ -1,0 +1,115 @@
+using WuShe.App.Accounts;
+using WuShe.App.Admin;
+using WuShe.App.Campaigns;
+using WuShe.App.Hosting;
+using WuShe.App.Progress;
+using WuShe.App.Sites;
+using WuShe.Domain.Common;
+
+namespace WuShe.App.Excel;
+
+/// <summary>Every grid of the interface as .xlsx, from the same scoped queries as the page; the pages link here.</summary>
+public static class ExcelExports
+{
+    public static void MapExcelExports(this IEndpointRouteBuilder app)
+    {
+        var export = app.MapGroup("/export").RequireAuthorization();
+
+        export.MapGet("/districts.xlsx", (HttpContext http, CampaignQueries q) => File(async () =>
+        {
+            var o = await q.GetOverviewAsync(http.User.Scope());
+            return ("各区名额与台账", new XlsxSheet("各区名额", new[] { "区划代码", "区划", "试点街镇数", "试点社区数", "其中联合创建点", "联合创建点社区数", "联合创建点街镇",
+                    "草稿（街镇/社区）", "已申报", "已立项", "剩余", "名额可行性" },
+                o.Districts.Select(d => Row(d.Code, d.Name, d.StreetQuota, d.CommunityQuota, d.JointSites, d.JointCommunities, d.JointStreets,
+                    Pair(d.Ledger.Drafted), Pair(d.Ledger.Submitted), Pair(d.Ledger.Approved), Pair(d.Ledger.Remaining), d.Ledger.Problem ?? "可行"))));
+        })).RequireAuthorization(Policies.CityWide);
+
+        export.MapGet("/joint-sites.xlsx", (HttpContext http, CampaignQueries q) => File(async () =>
+        {
+            var o = await q.GetOverviewAsync(http.User.Scope());
+            return ("市区联合创建点", new XlsxSheet("联合创建点", new[] { "序号", "区划", "试点街镇", "试点社区", "档次", "每年筹款下限（元）" },
+                o.JointSites.Select(j => Row(j.Number, j.DistrictName, j.Street, string.Join("、", j.Communities), j.FloorBand, j.FloorFen is { } f ? f / 100m : null))));
+        })).RequireAuthorization(Policies.CityWide);
+
+        export.MapGet("/sites.xlsx", (HttpContext http, SiteQueries q) => File(async () =>
+        {
+            var rows = await q.ListAsync(http.User.Scope());
+            return ("创建点", new XlsxSheet("创建点", new[] { "区划", "街镇", "类别", "联合创建点序号", "状态", "辐射社区数" },
+                rows.Select(r => Row(r.DistrictName, r.Street, r.Tier, r.JointSiteNumber, r.State, r.Communities))));
+        }));
+
+        export.MapGet("/applications.xlsx", (HttpContext http, SiteQueries q) => File(async () =>
+        {
+            var rows = await q.ListApplicationsAsync(http.User.Scope());
+            return ("创建点申报", new XlsxSheet("申报", new[] { "区划", "街镇", "类别", "状态", "社区数", "最近办理时间", "最近办理人", "退回理由" },
+                rows.Select(r => Row(r.DistrictName, r.Street, r.Tier, r.State, r.Communities, r.LastAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm") : "", r.LastBy, r.ReturnReason))));
+        }));
+
+        export.MapGet("/audit.xlsx", (HttpContext http, AuditQueries q, int? district, string? action, string? user, DateOnly? from, DateOnly? to) => File(async () =>
+        {
+            var page = await q.SearchAsync(http.User.Scope(), new AuditFilter(district, action, user, from, to), 0, 100_000);
+            return ("操作日志", new XlsxSheet("操作日志", new[] { "时间", "操作人", "角色", "操作", "区", "对象", "理由", "修改内容" },
+                page.Rows.Select(r => Row(ChinaTime.ToChina(r.At).ToString("yyyy-MM-dd HH:mm:ss"), r.UserName, r.Role, r.Action, r.District, r.Summary, r.Reason,
+                    string.Join("；", AuditChanges.Parse(r.Changes).Select(c => $"{c.Field}：{c.Before} → {c.After}"))))));
+        })).RequireAuthorization(Policies.CityWide);
+
+        export.MapGet("/dashboard.xlsx", (HttpContext http, ComplianceQueries q, string? district, DateOnly? asOf) => File(async () =>
+        {
+            var d = await q.DashboardAsync(http.User.Scope(), district, asOf);
+            return ($"创建进度-截至{d.AsOf:yyyy-MM-dd}",
+                new XlsxSheet("各区", new[] { "区划", "创建中的街镇", "完成创建", "名额", "完成比例", "平均达标率", $"{d.AsOf.Year}年筹款（元）" },
+                    d.Districts.Select(x => Row(x.Name, x.Sites, x.CompleteSites, x.StreetQuota, Math.Round(x.CompleteShare * 100, 1), Math.Round(x.AverageCompletion * 100, 1), x.RaisedFen / 100m))),
+                new XlsxSheet("创建点", new[] { "区划", "街镇", "类别", "联合创建点序号", "状态", "达标标准数", "标准总数", "达标的标准", "创建完成", $"{d.AsOf.Year}年筹款（元）", "每年筹款下限（元）" },
+                    d.Sites.Select(s => Row(s.DistrictName, s.Street, s.Tier, s.JointSiteNumber, s.State, s.MetCount, s.StandardCount, string.Join("、", s.MetStandards),
+                        s.Complete ? "是" : "否", s.RaisedFen / 100m, s.FloorFen is { } f ? f / 100m : null))));
+        }));
+
+        export.MapGet("/sites/{siteId:int}/reports.xlsx", (int siteId, HttpContext http, ProgressQueries q) => File(async () =>
+        {
+            var rows = await q.ListAsync(http.User.Scope(), siteId);
+            return ("进展报告", new XlsxSheet("进展报告", new[] { "期间", "状态", "提交时间", "本期筹款（元）", "本期服务活动" },
+                rows.Select(r => Row(r.PeriodLabel, r.State, r.SubmittedAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm") : "", r.DonationsFen / 100m, r.Activities))));
+        }));
+
+        export.MapGet("/progress-template.xlsx", async (HttpContext http, ProgressWorkbook w, int? site, string? district, int year, int month) =>
+        {
+            try
+            {
+                var (bytes, name) = await w.TemplateAsync(http.User.Scope(), site, district, year, month);
+                return Results.File(bytes, Xlsx.ContentType, name);
+            }
+            catch (AccessDeniedException e) { return Results.Text(e.Message, statusCode: StatusCodes.Status403Forbidden); }
+        });
+
+        app.MapPost("/api/progress/import", async (IFormFile file, HttpContext http, ProgressWorkbook w, CancellationToken ct) =>
+        {
+            await using var stream = file.OpenReadStream();
+            return Results.Ok(await w.ImportAsync(http.User.Actor(), http.User.Scope(), stream, ct));
+        }).RequireAuthorization().DisableAntiforgery();
+    }
+
+    private static IReadOnlyList<object?> Row(params object?[] values) => values;
+    private static string Pair(Domain.Sites.QuotaCount c) => $"{c.Streets}/{c.Communities}";
+
+    private static async Task<IResult> File(Func<Task<(string Title, XlsxSheet Sheet)>> build)
+    {
+        try
+        {
+            var (title, sheet) = await build();
+            return Results.File(Xlsx.Write(sheet), Xlsx.ContentType, $"{title}.xlsx");
+        }
+        catch (AccessDeniedException e) { return Results.Text(e.Message, statusCode: StatusCodes.Status403Forbidden); }
+        catch (NotFoundException e) { return Results.Text(e.Message, statusCode: StatusCodes.Status404NotFound); }
+    }
+
+    private static async Task<IResult> File(Func<Task<(string Title, XlsxSheet First, XlsxSheet Second)>> build)
+    {
+        try
+        {
+            var (title, first, second) = await build();
+            return Results.File(Xlsx.Write(first, second), Xlsx.ContentType, $"{title}.xlsx");
+        }
+        catch (AccessDeniedException e) { return Results.Text(e.Message, statusCode: StatusCodes.Status403Forbidden); }
+        catch (NotFoundException e) { return Results.Text(e.Message, statusCode: StatusCodes.Status404NotFound); }
+    }
+}
