@@ -42,6 +42,8 @@ public partial class ReportPage
     private async Task ReloadAsync(bool resetForm)
     {
         loaded = await Loaded<ReportView>.FromAsync(() => Queries.ReportAsync(Scope, ReportId));
+        if (loaded.Value is { } found && found.SiteId != SiteId)
+            loaded = new(null, null, $"该创建点没有编号为 {ReportId} 的进展报告。");
         report = loaded.Value;
         if (report is not null && resetForm) form = ReportFormModel.From(report);
     }
