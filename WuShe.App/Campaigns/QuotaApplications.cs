@@ -37,15 +37,7 @@ public class QuotaApplications
         db.AuditEntries.Add(new AuditEntry(actor, _clock.Now, "调整名额", "区名额", district.Id, district.Id,
             $"{district.Name}：{before} → {after}", reason,
             JsonSerializer.Serialize(new[] { new FieldChange("名额", before, after) }, AuditJson.Options)));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException(expectedVersion + 1, "其他用户", null);
-        }
+        await db.SaveOrConflictAsync(tx, () => Task.FromResult<Exception>(new ConcurrencyConflictException(expectedVersion + 1, "其他用户", null)), ct);
         return district.Version;
     }
 }

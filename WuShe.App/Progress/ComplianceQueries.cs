@@ -57,8 +57,7 @@ public class ComplianceQueries
         var day = asOf ?? Today;
         await using var db = await _contexts.CreateDbContextAsync(ct);
         var site = await db.Sites.AsNoTracking().Where(scope.Sites()).SingleOrDefaultAsync(s => s.Id == siteId, ct)
-            ?? throw (await db.Sites.AnyAsync(s => s.Id == siteId, ct)
-                ? new AccessDeniedException("您无权查看该创建点的达标情况。") : new NotFoundException($"没有编号为 {siteId} 的创建点。"));
+            ?? throw await db.SiteRefusalAsync(siteId, "您无权查看该创建点的达标情况。", ct);
         var campaign = await _campaigns.LoadCampaignAsync(db, ct);
         var facts = (await ComplianceFacts.LoadAsync(db, db.Sites.Where(s => s.Id == siteId), day, ct))[siteId];
         var district = await db.Districts.Where(d => d.Id == site.DistrictId).Select(d => d.Name).SingleAsync(ct);

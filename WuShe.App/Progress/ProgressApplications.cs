@@ -63,24 +63,14 @@ public class ProgressApplications
         await using var db = await _contexts.CreateDbContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var report = await InScope(db, scope).SingleOrDefaultAsync(r => r.Id == reportId, ct)
-            ?? throw (await db.ProgressReports.AnyAsync(r => r.Id == reportId, ct)
-                ? new AccessDeniedException("您无权操作该进展报告。")
-                : new NotFoundException($"没有编号为 {reportId} 的进展报告。"));
+            ?? throw await db.ReportRefusalAsync(reportId, "您无权操作该进展报告。", ct);
         if (report.Version != expectedVersion) throw new ConcurrencyConflictException(report.Version, "其他用户", null);
         var site = await db.Sites.Include(s => s.Communities).SingleAsync(s => s.Id == report.SiteId, ct);
         var before = report.Content;
         change(report, site.Communities.Select(c => c.Id).ToList());
         db.AuditEntries.Add(Audit(actor, report, site.Street, action, reason,
             JsonSerializer.Serialize(ReportDiff.Between(before, report.Content, site), AuditJson.Options)));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new ConcurrencyConflictException(expectedVersion + 1, "其他用户", null);
-        }
+        await db.SaveOrConflictAsync(tx, () => Task.FromResult<Exception>(new ConcurrencyConflictException(expectedVersion + 1, "其他用户", null)), ct);
         return report.Version;
     }
 

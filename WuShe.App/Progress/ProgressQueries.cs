@@ -31,7 +31,7 @@ public class ProgressQueries
     {
         await using var db = await _contexts.CreateDbContextAsync(ct);
         if (!await db.Sites.Where(scope.Sites()).AnyAsync(s => s.Id == siteId, ct))
-            throw await db.Sites.AnyAsync(s => s.Id == siteId, ct) ? new AccessDeniedException("您无权查看该创建点的进展。") : new NotFoundException($"没有编号为 {siteId} 的创建点。");
+            throw await db.SiteRefusalAsync(siteId, "您无权查看该创建点的进展。", ct);
         var rows = await db.ProgressReports.AsNoTracking().Where(r => r.SiteId == siteId)
             .OrderByDescending(r => r.PeriodYear).ThenByDescending(r => r.PeriodMonth)
             .Select(r => new { r.Id, r.PeriodYear, r.PeriodMonth, r.PeriodMonths, r.State, r.SubmittedAt,
@@ -45,8 +45,7 @@ public class ProgressQueries
     {
         await using var db = await _contexts.CreateDbContextAsync(ct);
         var report = await ProgressApplications.InScope(db, scope).AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, ct)
-            ?? throw (await db.ProgressReports.AnyAsync(r => r.Id == reportId, ct)
-                ? new AccessDeniedException("您无权查看该进展报告。") : new NotFoundException($"没有编号为 {reportId} 的进展报告。"));
+            ?? throw await db.ReportRefusalAsync(reportId, "您无权查看该进展报告。", ct);
         var site = await db.Sites.AsNoTracking().Include(s => s.Communities).SingleAsync(s => s.Id == report.SiteId, ct);
         return new ReportView(report.Id, site.Id, site.Street, report.DistrictId, report.PeriodLabel, report.PeriodYear, report.PeriodMonth,
             report.State, report.State.Label(), report.ReturnReason, report.Version, report.SubmittedAt, report.SubmittedBy,

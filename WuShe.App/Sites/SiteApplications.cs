@@ -94,10 +94,7 @@ public class SiteApplications
         var site = await db.Sites.Where(scope.Sites())
             .Include(s => s.Communities).Include(s => s.SocialWorkers).Include(s => s.Transitions)
             .AsSplitQuery().SingleOrDefaultAsync(s => s.Id == siteId, ct);
-        if (site is null)
-            throw await db.Sites.AnyAsync(s => s.Id == siteId, ct)
-                ? new AccessDeniedException("您无权操作该创建点。")
-                : new NotFoundException($"没有编号为 {siteId} 的创建点。");
+        if (site is null) throw await db.SiteRefusalAsync(siteId, "您无权操作该创建点。", ct);
         if (site.Version != expectedVersion) throw await ConflictAsync(db, site, ct);
 
         var stateBefore = site.State;
@@ -106,16 +103,11 @@ public class SiteApplications
             ? $"{site.Street}（{site.State.Label()}）"
             : $"{site.Street}：{stateBefore.Label()} → {site.State.Label()}";
         db.AuditEntries.Add(Audit(actor, site, action, reason, changes, summary));
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
+        await db.SaveOrConflictAsync(tx, async () =>
         {
             await using var fresh = await _contexts.CreateDbContextAsync(ct);
-            throw await ConflictAsync(fresh, await fresh.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct), ct);
-        }
+            return await ConflictAsync(fresh, await fresh.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct), ct);
+        }, ct);
         return site.Version;
     }
 
