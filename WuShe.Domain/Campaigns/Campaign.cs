@@ -26,6 +26,8 @@ public class Campaign
 
     /// <summary>进展填报周期 in months (1 = monthly, the default).</summary>
     public int ReportingPeriodMonths { get; private set; } = 1;
+    /// <summary>First day of the first reporting period (a campaign setting; the notice does not give one).</summary>
+    public DateOnly? ReportingStartsOn { get; private set; }
 
     public IReadOnlyList<Milestone> Milestones => _milestones;
     public IReadOnlyList<CreationStandard> Standards => _standards;
@@ -48,6 +50,12 @@ public class Campaign
         TargetCommunities = targetCommunities;
         TargetJointStreets = targetJointStreets;
         TargetJointCommunities = targetJointCommunities;
+    }
+
+    public void SetReportingStart(DateOnly? firstDay)
+    {
+        if (firstDay is { Day: not 1 }) throw new DomainException("填报起始日期应为某月 1 日。");
+        ReportingStartsOn = firstDay;
     }
 
     public void SetReportingPeriod(int months)

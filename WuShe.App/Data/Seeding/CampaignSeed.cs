@@ -18,6 +18,7 @@ public sealed class CampaignFile
     public string DistrictsFile { get; set; } = "districts.csv";
     public string JointSitesFile { get; set; } = "joint-sites.csv";
     public int ReportingPeriodMonths { get; set; } = 1;
+    public DateOnly? ReportingStartsOn { get; set; }
     public List<MilestoneFile> Milestones { get; set; } = new();
     public List<StandardFile> Standards { get; set; } = new();
 }

@@ -53,6 +53,7 @@ public class CampaignSeeder
         var campaign = new Campaign(file.Code, file.Name, file.DocumentNumber, file.Issuer, file.Region,
             t.Streets, t.Communities, t.JointStreets, t.JointCommunities);
         campaign.SetReportingPeriod(file.ReportingPeriodMonths);
+        campaign.SetReportingStart(file.ReportingStartsOn);
         foreach (var m in file.Milestones)
             campaign.AddMilestone(new Milestone(m.DueDate, m.RequiredCompletionShare, m.Description, m.Clause));
         foreach (var s in file.Standards)

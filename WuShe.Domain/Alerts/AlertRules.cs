@@ -1,0 +1,131 @@
+using WuShe.Domain.Common;
+using WuShe.Domain.Compliance;
+
+namespace WuShe.Domain.Alerts;
+
+/// <summary>The alert rules of SPEC §6 as pure functions of the data and a date (Asia/Shanghai).</summary>
+public static class AlertRules
+{
+    public static IReadOnlyList<AlertFinding> Evaluate(AlertInputs inputs, DateOnly today, AlertSettings settings) =>
+        Milestones(inputs, today, settings)
+            .Concat(ReportsOverdue(inputs, today, settings))
+            .Concat(EvaluationsOverdue(inputs, today, settings))
+            .Concat(Fundraising(inputs, today))
+            .Concat(StandardsFailing(inputs))
+            .Concat(Quotas(inputs))
+            .ToList();
+
+    /// <summary>
+    /// Share of creation tasks complete (sites meeting all standards ÷ street quota) against each milestone of 二:
+    /// a warning from <see cref="AlertSettings.LeadDays"/> before the due date through the due date itself, critical after it.
+    /// </summary>
+    public static IEnumerable<AlertFinding> Milestones(AlertInputs inputs, DateOnly today, AlertSettings settings)
+    {
+        var scopes = inputs.Districts.Select(d => (Scope: AlertScope.District, Key: $"district:{d.Id}", Name: d.Name, Complete: d.CompleteSites, Tasks: d.StreetQuota, DistrictId: (int?)d.Id, Link: $"/districts/{d.Code}"))
+            .Append((AlertScope.City, "city", "全市", inputs.Districts.Sum(d => d.CompleteSites), inputs.Districts.Sum(d => d.StreetQuota), null, "/dashboard"));
+        foreach (var m in inputs.Campaign.Milestones)
+        {
+            var daysLeft = m.DueDate.DayNumber - today.DayNumber;
+            if (daysLeft > settings.LeadDays) continue;
+            foreach (var s in scopes)
+            {
+                if (s.Tasks == 0) continue;
+                var share = (decimal)s.Complete / s.Tasks;
+                if (share >= m.RequiredCompletionShare) continue;
+                var short_ = (int)Math.Ceiling(m.RequiredCompletionShare * s.Tasks) - s.Complete;
+                var when = daysLeft >= 0 ? $"距 {m.DueDate:yyyy-MM-dd} 节点还有 {daysLeft} 天" : $"已过 {m.DueDate:yyyy-MM-dd} 节点 {-daysLeft} 天";
+                yield return new(AlertRule.MilestoneRisk, "", s.Scope, s.Key, m.DueDate.ToString("yyyy-MM-dd"),
+                    daysLeft >= 0 ? AlertSeverity.Warning : AlertSeverity.Critical,
+                    $"{s.Name}创建进度{(daysLeft >= 0 ? "可能达不到" : "未达到")}节点要求",
+                    $"{when}；要求完成创建任务的 {m.RequiredCompletionShare * 100:0}%（{Math.Ceiling(m.RequiredCompletionShare * s.Tasks):0} 个街镇），" +
+                    $"已完成 {s.Complete} / {s.Tasks}（{share * 100:0.0}%），还差 {short_} 个", $"二：{m.Description}", s.DistrictId, null, s.Link);
+            }
+        }
+    }
+
+    /// <summary>A period's report not submitted within <see cref="AlertSettings.ReportDueDays"/> days after the period ends.</summary>
+    public static IEnumerable<AlertFinding> ReportsOverdue(AlertInputs inputs, DateOnly today, AlertSettings settings)
+    {
+        var months = inputs.Campaign.ReportingPeriodMonths;
+        foreach (var site in inputs.Sites)
+        {
+            for (var start = site.ReportingFrom; ; start = start.AddMonths(months))
+            {
+                var due = start.AddMonths(months).AddDays(-1 + settings.ReportDueDays);
+                if (due >= today) break;
+                if (site.SubmittedPeriods.Contains(start)) continue;
+                var late = today.DayNumber - due.DayNumber;
+                yield return new(AlertRule.ReportOverdue, "", AlertScope.Site, $"site:{site.Id}", start.ToString("yyyy-MM"),
+                    late > 30 ? AlertSeverity.Critical : AlertSeverity.Warning,
+                    $"{site.Street}{start:yyyy年M月}进展报告逾期未提交",
+                    $"应于 {due:yyyy-MM-dd} 前提交（期末后 {settings.ReportDueDays} 天），已逾期 {late} 天", "五（一）：区民政局定期跟踪掌握项目实施情况",
+                    site.DistrictId, site.Id, $"/sites/{site.Id}/progress");
+            }
+        }
+    }
+
+    /// <summary>Evaluations not submitted by their due date; a warning within the lead time, critical after.</summary>
+    public static IEnumerable<AlertFinding> EvaluationsOverdue(AlertInputs inputs, DateOnly today, AlertSettings settings)
+    {
+        foreach (var e in inputs.Evaluations.Where(e => !e.Submitted))
+        {
+            var daysLeft = e.DueDate.DayNumber - today.DayNumber;
+            if (daysLeft > settings.LeadDays) continue;
+            yield return new(AlertRule.EvaluationOverdue, e.Phase, AlertScope.Site, $"site:{e.SiteId}", e.DueDate.ToString("yyyy-MM-dd"),
+                daysLeft >= 0 ? AlertSeverity.Warning : AlertSeverity.Critical,
+                $"{e.Street}{e.Phase}评估{(daysLeft >= 0 ? "即将到期" : "逾期未提交")}",
+                daysLeft >= 0 ? $"应于 {e.DueDate:yyyy-MM-dd} 前提交，还有 {daysLeft} 天" : $"应于 {e.DueDate:yyyy-MM-dd} 前提交，已逾期 {-daysLeft} 天",
+                "五（三）：做好中期、末期评估，并将评估结果报送市民政局", e.DistrictId, e.SiteId, $"/sites/{e.SiteId}/evaluations");
+        }
+    }
+
+    /// <summary>
+    /// Sites with a floor (三（六）): this year's pace against the pro-rata share of the floor by completed months, and
+    /// last year's total against the floor. District-level sites have no floor: tracked, never alerted.
+    /// </summary>
+    public static IEnumerable<AlertFinding> Fundraising(AlertInputs inputs, DateOnly today)
+    {
+        foreach (var site in inputs.Sites.Where(s => s.FloorFen is not null))
+        {
+            var floor = site.FloorFen!.Value;
+            var completedMonths = today.Month - 1;
+            var raised = site.FundraisingFenByYear.GetValueOrDefault(today.Year);
+            var expected = floor * completedMonths / 12;
+            if (completedMonths > 0 && site.ReportingFrom.Year <= today.Year && raised < expected)
+                yield return new(AlertRule.FundraisingPace, "", AlertScope.Site, $"site:{site.Id}", today.Year.ToString(), AlertSeverity.Warning,
+                    $"{site.Street}{today.Year}年筹款进度滞后",
+                    $"年度下限 {Money.FormatYuan(floor)}，按 {completedMonths} 个月进度应筹 {Money.FormatYuan(expected)}，已筹 {Money.FormatYuan(raised)}，差 {Money.FormatYuan(expected - raised)}",
+                    "三（六）", site.DistrictId, site.Id, $"/sites/{site.Id}");
+
+            var lastYear = today.Year - 1;
+            if (site.ReportingFrom.Year > lastYear) continue;
+            var last = site.FundraisingFenByYear.GetValueOrDefault(lastYear);
+            if (last < floor)
+                yield return new(AlertRule.FundraisingBelowFloor, "", AlertScope.Site, $"site:{site.Id}", lastYear.ToString(), AlertSeverity.Critical,
+                    $"{site.Street}{lastYear}年筹款低于下限",
+                    $"{lastYear} 年已筹 {Money.FormatYuan(last)}，下限 {Money.FormatYuan(floor)}，差 {Money.FormatYuan(floor - last)}", "三（六）",
+                    site.DistrictId, site.Id, $"/sites/{site.Id}");
+        }
+    }
+
+    /// <summary>Every requirement of 三 not met for a site or one of its communities, with required, actual and gap.</summary>
+    public static IEnumerable<AlertFinding> StandardsFailing(AlertInputs inputs)
+    {
+        foreach (var site in inputs.Sites)
+            foreach (var standard in site.Compliance.Standards)
+                foreach (var (r, i) in standard.Requirements.Select((r, i) => (r, i)).Where(x => x.r.Status == VerdictStatus.NotMet))
+                {
+                    var community = r.Scope != "创建点";
+                    yield return new(AlertRule.StandardFailing, $"{standard.Number}.{i + 1}", community ? AlertScope.Community : AlertScope.Site,
+                        community ? $"site:{site.Id}:community:{r.Scope}" : $"site:{site.Id}", "",
+                        AlertSeverity.Warning, $"{site.Street}{(community ? r.Scope : "")}：（{standard.Number}）{standard.Title}未达标",
+                        $"{r.Description}：标准 {r.Required}，实际 {r.Actual}；{r.Gap}", r.Clause, site.DistrictId, site.Id, $"/sites/{site.Id}");
+                }
+    }
+
+    /// <summary>A district whose quota is over-used, or whose remaining communities cannot give each remaining street 2.</summary>
+    public static IEnumerable<AlertFinding> Quotas(AlertInputs inputs) =>
+        inputs.Districts.Where(d => d.Ledger.Problem is not null).Select(d => new AlertFinding(AlertRule.QuotaProblem, "", AlertScope.District,
+            $"district:{d.Id}", "", d.Ledger.Remaining.Streets < 0 || d.Ledger.Remaining.Communities < 0 ? AlertSeverity.Critical : AlertSeverity.Warning,
+            $"{d.Name}名额需要关注", d.Ledger.Problem!, "附件1；三（二）：项目辐射不少于2个社区", d.Id, null, $"/districts/{d.Code}"));
+}

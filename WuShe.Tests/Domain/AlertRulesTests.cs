@@ -1,0 +1,147 @@
+using WuShe.App.Data.Seeding;
+using WuShe.Domain.Alerts;
+using WuShe.Domain.Campaigns;
+using WuShe.Domain.Compliance;
+using WuShe.Domain.Sites;
+
+namespace WuShe.Tests.Domain;
+
+/// <summary>Each rule the day before, the day of and the day after its deadline, and at the lead-time edge.</summary>
+public class AlertRulesTests
+{
+    private static readonly Campaign Tianjin = CampaignSeeder.ToCampaign(
+        CampaignSeedReader.Read(Path.Combine(AppContext.BaseDirectory, "seed-data", "tianjin-2023")).Campaign);
+    private static readonly AlertSettings Settings = new(LeadDays: 30, ReportDueDays: 10);
+
+    private static DistrictAlertInput District(int complete, int quota = 3) =>
+        new(1, "120101", "和平区", quota, complete, QuotaLedger.For(quota, quota * 2, Array.Empty<SiteQuotaLine>()));
+
+    private static AlertInputs Inputs(IEnumerable<DistrictAlertInput>? districts = null, IEnumerable<SiteAlertInput>? sites = null,
+        IEnumerable<EvaluationDue>? evaluations = null) =>
+        new(Tianjin, (districts ?? new[] { District(0) }).ToList(), (sites ?? Array.Empty<SiteAlertInput>()).ToList(),
+            (evaluations ?? Array.Empty<EvaluationDue>()).ToList());
+
+    private static SiteAlertInput Site(long? floor = 5_000_000, long raisedThisYear = 0, long raisedLastYear = 0, DateOnly? from = null,
+        params DateOnly[] submitted) =>
+        new(7, 1, "南市街道", floor is null ? SiteTier.DistrictLevel : SiteTier.CityDistrictJoint, floor is null ? null : 2,
+            from ?? new DateOnly(2023, 7, 1), submitted.ToHashSet(), new SiteCompliance(default, 2024, Array.Empty<StandardVerdict>()),
+            new Dictionary<int, long> { [2024] = raisedThisYear, [2023] = raisedLastYear }, floor);
+
+    private static AlertFinding[] Run(AlertInputs inputs, string day, Func<AlertInputs, DateOnly, IEnumerable<AlertFinding>> rule) =>
+        rule(inputs, DateOnly.Parse(day)).ToArray();
+
+    [Theory]
+    [InlineData("2023-10-30", null)]                      // 31 days before: outside the lead time
+    [InlineData("2023-10-31", AlertSeverity.Warning)]     // lead-time edge: 30 days before
+    [InlineData("2023-11-29", AlertSeverity.Warning)]     // day before
+    [InlineData("2023-11-30", AlertSeverity.Warning)]     // day of: still in time
+    [InlineData("2023-12-01", AlertSeverity.Critical)]    // day after
+    public void Milestone_50_percent_by_2023_11_30(string day, AlertSeverity? expected)
+    {
+        var found = Run(Inputs(new[] { District(complete: 1, quota: 3) }), day, (i, d) => AlertRules.Milestones(i, d, Settings))
+            .Where(f => f.Period == "2023-11-30").ToArray();
+        if (expected is null) { Assert.Empty(found); return; }
+        var district = found.Single(f => f.Scope == AlertScope.District);
+        Assert.Equal(expected, district.Severity);
+        Assert.Contains("已完成 1 / 3（33.3%），还差 1 个", district.Numbers);
+        Assert.StartsWith("二", district.Clause);
+        Assert.Equal(expected, found.Single(f => f.Scope == AlertScope.City).Severity);
+    }
+
+    [Fact]
+    public void A_milestone_reached_raises_nothing()
+    {
+        Assert.DoesNotContain(Run(Inputs(new[] { District(complete: 2, quota: 3) }), "2023-12-01", (i, d) => AlertRules.Milestones(i, d, Settings)),
+            f => f.Period == "2023-11-30");
+    }
+
+    [Theory]
+    [InlineData("2024-04-09", null)]                      // day before the due date (03-31 + 10)
+    [InlineData("2024-04-10", null)]                      // day of
+    [InlineData("2024-04-11", AlertSeverity.Warning)]     // day after
+    [InlineData("2024-05-11", AlertSeverity.Critical)]    // a month late
+    public void A_march_report_is_due_ten_days_after_the_month(string day, AlertSeverity? expected)
+    {
+        var months = Enumerable.Range(0, 8).Select(i => new DateOnly(2023, 7, 1).AddMonths(i)).ToArray(); // 2023-07 … 2024-02 submitted
+        var found = Run(Inputs(sites: new[] { Site(submitted: months) }), day, (i, d) => AlertRules.ReportsOverdue(i, d, Settings))
+            .Where(f => f.Period == "2024-03").ToArray();
+        if (expected is null) { Assert.Empty(found); return; }
+        Assert.Equal(expected, Assert.Single(found).Severity);
+        Assert.Contains("应于 2024-04-10 前提交", found[0].Numbers);
+    }
+
+    [Theory]
+    [InlineData("2024-01-20", 0, null)]                   // January: no completed month yet
+    [InlineData("2024-05-20", 1_666_665, AlertSeverity.Warning)]  // 4 months: 16,666.66 expected
+    [InlineData("2024-05-20", 1_666_666, null)]
+    public void Fundraising_pace_is_the_floor_pro_rata_by_completed_months(string day, long raised, AlertSeverity? expected)
+    {
+        var found = Run(Inputs(sites: new[] { Site(raisedThisYear: raised, raisedLastYear: 5_000_000) }), day, AlertRules.Fundraising);
+        if (expected is null) { Assert.Empty(found); return; }
+        var pace = Assert.Single(found);
+        Assert.Equal(AlertRule.FundraisingPace, pace.Rule);
+        Assert.Contains("应筹 16,666.66 元", pace.Numbers);
+    }
+
+    [Theory]
+    [InlineData(4_999_999, true)]
+    [InlineData(5_000_000, false)]
+    public void A_year_ending_below_the_floor_is_critical_from_the_next_day(long raisedLastYear, bool alert)
+    {
+        var inputs = Inputs(sites: new[] { Site(raisedThisYear: 0, raisedLastYear: raisedLastYear) });
+        Assert.Empty(Run(inputs, "2023-12-31", AlertRules.Fundraising).Where(f => f.Rule == AlertRule.FundraisingBelowFloor && f.Period == "2023"));
+        var found = Run(inputs, "2024-01-01", AlertRules.Fundraising).Where(f => f.Rule == AlertRule.FundraisingBelowFloor).ToArray();
+        Assert.Equal(alert, found.Length == 1);
+        if (alert)
+        {
+            Assert.Equal(AlertSeverity.Critical, found[0].Severity);
+            Assert.EndsWith("差 0.01 元", found[0].Numbers);
+        }
+    }
+
+    [Fact]
+    public void District_sites_have_no_fundraising_alerts()
+    {
+        Assert.Empty(Run(Inputs(sites: new[] { Site(floor: null) }), "2024-05-20", AlertRules.Fundraising));
+    }
+
+    [Theory]
+    [InlineData("2023-12-15", null)]
+    [InlineData("2023-12-16", AlertSeverity.Warning)]     // lead-time edge
+    [InlineData("2024-01-15", AlertSeverity.Warning)]     // day of
+    [InlineData("2024-01-16", AlertSeverity.Critical)]    // day after
+    public void An_evaluation_not_submitted_by_its_due_date(string day, AlertSeverity? expected)
+    {
+        var due = new EvaluationDue(7, 1, "南市街道", "中期", new DateOnly(2024, 1, 15), Submitted: false);
+        var found = Run(Inputs(evaluations: new[] { due }), day, (i, d) => AlertRules.EvaluationsOverdue(i, d, Settings));
+        Assert.Equal(expected, found.SingleOrDefault()?.Severity);
+        Assert.Empty(Run(Inputs(evaluations: new[] { due with { Submitted = true } }), "2024-02-01", (i, d) => AlertRules.EvaluationsOverdue(i, d, Settings)));
+    }
+
+    [Fact]
+    public void Failing_requirements_become_site_and_community_alerts_with_their_numbers()
+    {
+        var facts = SiteFacts.NoReports(SiteTier.CityDistrictJoint, 2, new[] { "甲社区", "乙社区" }) with
+        {
+            HasReport = true, FullTimeSocialWorkers = 1, FundEstablished = true, FundCharityHasPublicFundraisingStatus = true,
+            Communities = new[] { new CommunityFacts("甲社区", 1, 1, 1, 10000, 1499, 600), new CommunityFacts("乙社区", 1, 1, 1, 10000, 1500, 600) },
+        };
+        var compliance = ComplianceEngine.Evaluate(Tianjin, facts, new DateOnly(2024, 5, 20));
+        var site = Site() with { Compliance = compliance };
+        var found = AlertRules.StandardsFailing(Inputs(sites: new[] { site })).ToList();
+        var volunteers = Assert.Single(found, f => f.Scope == AlertScope.Community);
+        Assert.Equal("site:7:community:甲社区", volunteers.ScopeKey);
+        Assert.Contains("还差 1 名注册志愿者", volunteers.Numbers);
+        Assert.Equal("三（五）", volunteers.Clause);
+        Assert.Contains(found, f => f.Scope == AlertScope.Site && f.Numbers.Contains("还差 1 名专职社会工作者"));
+    }
+
+    [Fact]
+    public void An_infeasible_quota_is_a_district_warning()
+    {
+        var heping = new DistrictAlertInput(1, "120101", "和平区", 3, 0, QuotaLedger.For(3, 6, new[] { new SiteQuotaLine(1, SiteState.Approved, 3) }));
+        var finding = Assert.Single(AlertRules.Quotas(Inputs(new[] { heping })));
+        Assert.Equal(AlertSeverity.Warning, finding.Severity);
+        Assert.Contains("缺 1 个", finding.Numbers);
+    }
+}
