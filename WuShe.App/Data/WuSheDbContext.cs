@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WuShe.Domain.Accounts;
+using WuShe.Domain.Alerts;
 using WuShe.Domain.Auditing;
 using WuShe.Domain.Campaigns;
 using WuShe.Domain.Progress;
@@ -21,6 +22,8 @@ public class WuSheDbContext : DbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
+    public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WuSheDbContext).Assembly);

@@ -76,6 +76,8 @@ public static class WuSheHost
         services.AddSingleton<ComplianceQueries>();
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<ProgressWorkbook>();
+        services.AddSingleton<WuShe.App.Alerts.AlertScan>();
+        services.AddSingleton<WuShe.App.Alerts.AlertQueries>();
         services.AddSingleton<ChromiumProbe>();
         services.AddSingleton<SystemStatus>();
         services.AddSingleton<QuartzHost>();
@@ -131,6 +133,7 @@ public static class WuSheHost
         app.MapSiteApi();
         app.MapProgressApi();
         app.MapExcelExports();
+        WuShe.App.Alerts.AlertApi.MapAlertApi(app);
     }
 }
 

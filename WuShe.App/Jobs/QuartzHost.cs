@@ -1,19 +1,40 @@
 using System.Collections.Specialized;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Quartz;
 using Quartz.Impl;
 using Quartz.Spi;
+using WuShe.App.Data;
+using WuShe.App.Hosting;
+using WuShe.Domain.Common;
 
 namespace WuShe.App.Jobs;
 
-/// <summary>Starts the Quartz scheduler with the host and stops it with the host (Quartz.Extensions.Hosting is not in the feed).</summary>
+/// <summary>
+/// Starts the Quartz scheduler with the host and stops it with the host (Quartz.Extensions.Hosting is not in the feed),
+/// schedules the jobs from configuration (cron, Asia/Shanghai), and on start catches up a run missed while the app was
+/// down: once, for the latest missed fire time (misfire policy "fire once now"). Runs are recorded by the jobs.
+/// </summary>
 public sealed class QuartzHost : IHostedService
 {
+    public const string TriggerKind = "trigger", ScheduledFor = "scheduledFor", StartedBy = "startedBy";
+
+    /// <summary>The jobs the app knows, by the name used in configuration.</summary>
+    public static readonly IReadOnlyDictionary<string, (Type Type, string Title)> Known = new Dictionary<string, (Type, string)>
+    {
+        [Alerts.AlertScan.JobName] = (typeof(Alerts.AlertScanJob), "预警扫描"),
+    };
+
     private readonly IServiceProvider _services;
+    private readonly IDbContextFactory<WuSheDbContext> _contexts;
+    private readonly WuSheOptions _options;
     private readonly ILogger<QuartzHost> _log;
 
-    public QuartzHost(IServiceProvider services, ILogger<QuartzHost> log)
+    public QuartzHost(IServiceProvider services, IDbContextFactory<WuSheDbContext> contexts, IOptions<WuSheOptions> options, ILogger<QuartzHost> log)
     {
         _services = services;
+        _contexts = contexts;
+        _options = options.Value;
         _log = log;
     }
 
@@ -29,14 +50,56 @@ public sealed class QuartzHost : IHostedService
         };
         Scheduler = await new StdSchedulerFactory(properties).GetScheduler(ct);
         Scheduler.JobFactory = new ScopedJobFactory(_services);
+        foreach (var (name, cron) in _options.JobSchedules.Where(j => Known.ContainsKey(j.Key) && !string.IsNullOrWhiteSpace(j.Value)))
+            await ScheduleAsync(name, cron, ct);
         await Scheduler.Start(ct);
         StartedAt = DateTimeOffset.UtcNow;
         _log.LogInformation("Quartz 调度器已启动");
+        foreach (var (name, cron) in _options.JobSchedules.Where(j => Known.ContainsKey(j.Key) && !string.IsNullOrWhiteSpace(j.Value)))
+            await CatchUpAsync(name, cron, ct);
     }
 
     public async Task StopAsync(CancellationToken ct)
     {
         if (Scheduler is { IsShutdown: false }) await Scheduler.Shutdown(waitForJobsToComplete: true, ct);
+    }
+
+    /// <summary>"Run now" from the jobs page: the same job, started by hand.</summary>
+    public Task RunNowAsync(string job, string by) =>
+        Scheduler!.TriggerJob(new JobKey(job), new JobDataMap { [TriggerKind] = "手动", [StartedBy] = by });
+
+    public static CronExpression Cron(string expression) => new(expression) { TimeZone = ChinaTime.Zone };
+
+    private async Task ScheduleAsync(string name, string cron, CancellationToken ct)
+    {
+        var job = JobBuilder.Create(Known[name].Type).WithIdentity(name).StoreDurably().Build();
+        var trigger = TriggerBuilder.Create().WithIdentity($"{name}.cron").ForJob(job)
+            .WithCronSchedule(cron, x => x.InTimeZone(ChinaTime.Zone).WithMisfireHandlingInstructionFireAndProceed())
+            .Build();
+        await Scheduler!.ScheduleJob(job, trigger, ct);
+    }
+
+    /// <summary>The latest fire time between the last recorded scheduled run (or a day ago) and now, run once if it was missed.</summary>
+    private async Task CatchUpAsync(string name, string cron, CancellationToken ct)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var last = await db.JobRuns.Where(r => r.Job == name && r.ScheduledFor != null)
+            .OrderByDescending(r => r.ScheduledFor).Select(r => r.ScheduledFor).FirstOrDefaultAsync(ct);
+        var now = DateTimeOffset.UtcNow;
+        var missed = MissedFireTime(Cron(cron), last ?? now.AddDays(-1), now);
+        if (missed is null) return;
+        _log.LogInformation("补跑 {Job}：{Missed}", name, missed);
+        await Scheduler!.TriggerJob(new JobKey(name), new JobDataMap
+        {
+            [TriggerKind] = "补跑", [ScheduledFor] = missed.Value.ToString("O"), [StartedBy] = "启动补跑",
+        }, ct);
+    }
+
+    public static DateTimeOffset? MissedFireTime(CronExpression cron, DateTimeOffset after, DateTimeOffset now)
+    {
+        DateTimeOffset? missed = null;
+        for (var next = cron.GetTimeAfter(after); next is { } t && t <= now; next = cron.GetTimeAfter(t)) missed = t;
+        return missed;
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using WuShe.Domain.Alerts;
 using WuShe.Domain.Campaigns;
 using WuShe.Domain.Sites;
 
@@ -27,5 +28,14 @@ public sealed record UserScope(UserRole Role, int? DistrictId, int? SiteId)
         UserRole.StreetStation => s => s.Id == SiteId,
         UserRole.CityEvaluator => s => s.Tier == SiteTier.CityDistrictJoint,
         _ => s => false,
+    };
+
+    /// <summary>Alerts in scope: city-wide for the city; a district's (not the city's) for its officer; a site's for its station.</summary>
+    public Expression<Func<Alert, bool>> Alerts() => Role switch
+    {
+        UserRole.CityAdministrator or UserRole.Viewer => a => true,
+        UserRole.DistrictOfficer => a => a.DistrictId == DistrictId,
+        UserRole.StreetStation => a => a.SiteId == SiteId,
+        _ => a => false,
     };
 }

@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using WuShe.App.Campaigns;
+using WuShe.App.Data;
+using WuShe.App.Hosting;
+using WuShe.App.Jobs;
+using WuShe.App.Progress;
+using WuShe.Domain.Alerts;
+using WuShe.Domain.Common;
+using WuShe.Domain.Compliance;
+using WuShe.Domain.Progress;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Alerts;
+
+public sealed record ScanOutcome(long RunId, int Opened, int Refreshed, int Resolved, int OpenNow, TimeSpan Duration, bool Skipped);
+
+/// <summary>
+/// The full alert scan: loads every input with set-based queries, runs the domain's rules, and upserts by
+/// (rule, key, scope, period) — a finding seen again is refreshed, a new one opened, an open one no longer found
+/// resolved. Every run is recorded in <see cref="JobRun"/>; a scheduled time runs at most once.
+/// </summary>
+public class AlertScan
+{
+    public const string JobName = "AlertScan";
+    private readonly IDbContextFactory<WuSheDbContext> _contexts;
+    private readonly CampaignQueries _campaigns;
+    private readonly IClock _clock;
+    private readonly WuSheOptions _options;
+    private readonly ILogger<AlertScan> _log;
+
+    public AlertScan(IDbContextFactory<WuSheDbContext> contexts, CampaignQueries campaigns, IClock clock, IOptions<WuSheOptions> options, ILogger<AlertScan> log)
+    {
+        _contexts = contexts;
+        _campaigns = campaigns;
+        _clock = clock;
+        _options = options.Value;
+        _log = log;
+    }
+
+    public async Task<ScanOutcome> RunAsync(string trigger, string startedBy, DateTimeOffset? scheduledFor = null, CancellationToken ct = default)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var run = new JobRun(JobName, scheduledFor, trigger, startedBy, started);
+        await using (var db = await _contexts.CreateDbContextAsync(ct))
+        {
+            if (scheduledFor is not null && await db.JobRuns.AnyAsync(r => r.Job == JobName && r.ScheduledFor == scheduledFor, ct))
+                return new(0, 0, 0, 0, 0, TimeSpan.Zero, Skipped: true);
+            db.JobRuns.Add(run);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException) when (scheduledFor is not null)
+            {
+                return new(0, 0, 0, 0, 0, TimeSpan.Zero, Skipped: true); // the same scheduled time is already running elsewhere
+            }
+        }
+        try
+        {
+            var (opened, refreshed, resolved, open) = await ScanAsync(ct);
+            var duration = DateTimeOffset.UtcNow - started;
+            await FinishAsync(run.Id, r => r.Succeed(DateTimeOffset.UtcNow, opened, refreshed, resolved,
+                $"成功：新增 {opened}，更新 {refreshed}，解除 {resolved}，当前未解除 {open}"), ct);
+            return new(run.Id, opened, refreshed, resolved, open, duration, Skipped: false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _log.LogError(e, "预警扫描失败");
+            await FinishAsync(run.Id, r => r.Fail(DateTimeOffset.UtcNow, e.Message), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<(int Opened, int Refreshed, int Resolved, int Open)> ScanAsync(CancellationToken ct)
+    {
+        var today = ChinaTime.Today(_clock);
+        var now = _clock.Now;
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var inputs = await InputsAsync(db, today, ct);
+        var findings = AlertRules.Evaluate(inputs, today, new AlertSettings(_options.AlertLeadDays, _options.ReportDueDays));
+
+        var existing = (await db.Alerts.ToListAsync(ct)).ToDictionary(a => (a.Rule, a.RuleKey, a.ScopeKey, a.Period));
+        int opened = 0, refreshed = 0, resolved = 0;
+        var seen = new HashSet<(AlertRule, string, string, string)>();
+        foreach (var f in findings)
+        {
+            var key = (f.Rule, f.RuleKey, f.ScopeKey, f.Period);
+            if (!seen.Add(key)) continue;
+            if (existing.TryGetValue(key, out var alert))
+            {
+                if (alert.State == AlertState.Resolved) opened++; else refreshed++;
+                alert.Refresh(f, now);
+            }
+            else
+            {
+                db.Alerts.Add(new Alert(f, now));
+                opened++;
+            }
+        }
+        foreach (var alert in existing.Values.Where(a => a.State != AlertState.Resolved && !seen.Contains((a.Rule, a.RuleKey, a.ScopeKey, a.Period))))
+        {
+            alert.Resolve(now);
+            resolved++;
+        }
+        await db.SaveChangesAsync(ct);
+        return (opened, refreshed, resolved, seen.Count);
+    }
+
+    private async Task<AlertInputs> InputsAsync(WuSheDbContext db, DateOnly today, CancellationToken ct)
+    {
+        var campaign = await _campaigns.LoadCampaignAsync(db, ct);
+        var districts = await db.Districts.AsNoTracking().Where(d => d.CampaignId == campaign.Id).OrderBy(d => d.SortOrder).ToListAsync(ct);
+        var ledgers = await QuotaLedgers.ForDistrictsAsync(db, districts, ct);
+        var creating = db.Sites.AsNoTracking().Where(s => s.CampaignId == campaign.Id)
+            .Where(s => s.State == SiteState.Approved || s.State == SiteState.InProgress || s.State == SiteState.MidTermEvaluated
+                        || s.State == SiteState.FinalEvaluated || s.State == SiteState.Rectification);
+        var sites = await creating.Select(s => new
+        {
+            s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber,
+            ApprovedAt = s.Transitions.Where(t => t.To == SiteState.Approved).Select(t => (DateTimeOffset?)t.At).FirstOrDefault(),
+        }).ToListAsync(ct);
+        var facts = await ComplianceFacts.LoadAsync(db, creating, today, ct);
+        var submitted = (await db.ProgressReports.AsNoTracking().Where(r => creating.Select(s => s.Id).Contains(r.SiteId) && r.State == ReportState.Submitted)
+                .Select(r => new { r.SiteId, r.PeriodYear, r.PeriodMonth }).ToListAsync(ct))
+            .ToLookup(r => r.SiteId, r => new DateOnly(r.PeriodYear, r.PeriodMonth, 1));
+        var start = campaign.ReportingStartsOn ?? new DateOnly(today.Year, 1, 1);
+
+        var siteInputs = sites.Select(s =>
+        {
+            var approved = s.ApprovedAt is { } at ? ChinaTime.ToChina(at) : ChinaTime.ToChina(_clock.Now);
+            var approvedMonth = new DateOnly(approved.Year, approved.Month, 1);
+            var from = s.Tier == SiteTier.CityDistrictJoint || approvedMonth < start ? start : approvedMonth;
+            return new SiteAlertInput(s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber, from, submitted[s.Id].ToHashSet(),
+                ComplianceEngine.Evaluate(campaign, facts[s.Id], today), facts[s.Id].FundraisingFenByYear,
+                campaign.FundraisingFloorFenFor(s.Tier, s.JointSiteNumber));
+        }).ToList();
+        var complete = siteInputs.Where(s => s.Compliance.Complete).GroupBy(s => s.DistrictId).ToDictionary(g => g.Key, g => g.Count());
+        return new AlertInputs(campaign,
+            districts.Select(d => new DistrictAlertInput(d.Id, d.Code, d.Name, d.StreetQuota, complete.GetValueOrDefault(d.Id), ledgers[d.Id])).ToList(),
+            siteInputs, Array.Empty<EvaluationDue>());
+    }
+
+    private async Task FinishAsync(long runId, Action<JobRun> finish, CancellationToken ct)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var run = await db.JobRuns.SingleAsync(r => r.Id == runId, ct);
+        finish(run);
+        await db.SaveChangesAsync(ct);
+    }
+}

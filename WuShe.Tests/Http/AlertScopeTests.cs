@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Http.Json;
+using WuShe.Tests.Support;
+
+namespace WuShe.Tests.Http;
+
+/// <summary>Users see only the alerts in their scope; only the city administrator runs jobs.</summary>
+[Collection(AppCollection.Name)]
+public class AlertScopeTests
+{
+    private readonly AppFixture _app;
+
+    public AlertScopeTests(AppFixture app) => _app = app;
+
+    private async Task ScanAsync()
+    {
+        using var admin = await _app.SignedInClientAsync("admin");
+        using var before = await admin.GetJsonAsync("api/jobs");
+        var lastId = before.RootElement[0].GetProperty("lastRun").ValueKind == System.Text.Json.JsonValueKind.Null ? 0
+            : before.RootElement[0].GetProperty("lastRun").GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("api/jobs/AlertScan/run", null)).StatusCode);
+        for (var i = 0; i < 100; i++)
+        {
+            using var jobs = await admin.GetJsonAsync("api/jobs");
+            var last = jobs.RootElement[0].GetProperty("lastRun");
+            if (last.ValueKind != System.Text.Json.JsonValueKind.Null && last.GetProperty("id").GetInt64() > lastId
+                && last.GetProperty("finishedAt").ValueKind != System.Text.Json.JsonValueKind.Null) return;
+            await Task.Delay(200);
+        }
+        throw new TimeoutException("预警扫描未在 20 秒内完成。");
+    }
+
+    [Fact]
+    public async Task A_district_officer_sees_only_the_districts_alerts()
+    {
+        await ScanAsync();
+        using var heping = await _app.SignedInClientAsync("heping");
+        using var mine = await heping.GetJsonAsync("api/alerts");
+        var districts = mine.RootElement.EnumerateArray().Select(a => a.GetProperty("district").GetString()).Distinct().ToList();
+        Assert.Equal(new[] { "和平区" }, districts);
+        Assert.DoesNotContain(mine.RootElement.EnumerateArray(), a => a.GetProperty("scope").GetString() == "全市");
+
+        using var admin = await _app.SignedInClientAsync("admin");
+        using var all = await admin.GetJsonAsync("api/alerts");
+        Assert.True(all.RootElement.GetArrayLength() > mine.RootElement.GetArrayLength());
+        var other = all.RootElement.EnumerateArray().First(a => a.GetProperty("district").ValueKind == System.Text.Json.JsonValueKind.String
+                                                                  && a.GetProperty("district").GetString() == "滨海新区").GetProperty("id").GetInt32();
+        var refused = await heping.PostAsJsonAsync($"api/alerts/{other}/acknowledge", new { note = "不是本区" });
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task Only_the_city_administrator_runs_jobs()
+    {
+        using var heping = await _app.SignedInClientAsync("heping");
+        Assert.Equal(HttpStatusCode.Forbidden, (await heping.PostAsync("api/jobs/AlertScan/run", null)).StatusCode);
+        using var viewer = await _app.SignedInClientAsync("viewer");
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync("api/jobs/AlertScan/run", null)).StatusCode);
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using WuShe.App.Alerts;
+using WuShe.App.Campaigns;
+using WuShe.App.Jobs;
+using WuShe.Domain.Alerts;
+using WuShe.Tests.Support;
+
+namespace WuShe.Tests.Persistence;
+
+/// <summary>The alert scan on SQLite with the seeded campaign, replayed on 2024-05-20.</summary>
+public class AlertScanTests : SeededApp
+{
+    [Fact]
+    public async Task Two_runs_give_the_same_open_set_and_fixing_the_data_resolves_the_alert()
+    {
+        var scan = Service<AlertScan>();
+        var first = await scan.RunAsync("手动", "测试");
+        Assert.True(first.Opened > 0);
+        await using var db = NewContext();
+        var openAfterFirst = await db.Alerts.Where(a => a.State == AlertState.Open).Select(a => a.Id).OrderBy(i => i).ToListAsync();
+
+        var second = await scan.RunAsync("手动", "测试");
+        Assert.Equal((0, first.Opened, 0), (second.Opened, second.Refreshed, second.Resolved));
+        Assert.Equal(openAfterFirst, await db.Alerts.Where(a => a.State == AlertState.Open).Select(a => a.Id).OrderBy(i => i).ToListAsync());
+        Assert.Equal(await db.Alerts.CountAsync(), await db.Alerts.Select(a => new { a.Rule, a.RuleKey, a.ScopeKey, a.Period }).Distinct().CountAsync());
+
+        var heping = await db.Districts.SingleAsync(d => d.Code == "120101");
+        var quotaAlert = await db.Alerts.SingleAsync(a => a.Rule == AlertRule.QuotaProblem && a.DistrictId == heping.Id);
+        Assert.Contains("缺 1 个", quotaAlert.Numbers);
+        var (admin, scope) = await UserAsync("admin");
+        await Service<QuotaApplications>().ChangeQuotaAsync(admin, scope, heping.Id, heping.Version, 3, 7, "市局批复");
+
+        var third = await scan.RunAsync("手动", "测试");
+        Assert.Equal(1, third.Resolved);
+        await using var after = NewContext();
+        var resolved = await after.Alerts.SingleAsync(a => a.Id == quotaAlert.Id);
+        Assert.Equal(AlertState.Resolved, resolved.State);
+        Assert.NotNull(resolved.ResolvedAt);
+        Assert.Equal(3, await after.JobRuns.CountAsync(r => r.Job == AlertScan.JobName && r.Succeeded == true));
+    }
+
+    [Fact]
+    public async Task The_seeded_campaign_replayed_in_May_2024_has_the_expected_kinds_of_alerts()
+    {
+        await Service<AlertScan>().RunAsync("手动", "测试");
+        await using var db = NewContext();
+        var alerts = await db.Alerts.ToListAsync();
+        var city = Assert.Single(alerts, a => a.Rule == AlertRule.MilestoneRisk && a.Scope == AlertScope.City && a.Period == "2023-11-30");
+        Assert.Equal(AlertSeverity.Critical, city.Severity);
+        Assert.Contains("已完成 0 / 50", city.Numbers);
+        Assert.Contains(alerts, a => a.Rule == AlertRule.ReportOverdue && a.Period == "2023-07");
+        Assert.Contains(alerts, a => a.Rule == AlertRule.FundraisingBelowFloor && a.Period == "2023");
+        Assert.Equal(2, alerts.Count(a => a.Rule == AlertRule.QuotaProblem));
+        Assert.DoesNotContain(alerts, a => a.Rule == AlertRule.MilestoneRisk && a.Period == "2024-06-30"); // 41 days ahead, lead time 30
+    }
+
+    [Fact]
+    public async Task A_scheduled_time_runs_once_even_if_asked_twice()
+    {
+        var at = new DateTimeOffset(2024, 5, 20, 6, 0, 0, TimeSpan.FromHours(8));
+        var first = await Service<AlertScan>().RunAsync("定时", "调度器", at);
+        var again = await Service<AlertScan>().RunAsync("补跑", "启动补跑", at);
+        Assert.False(first.Skipped);
+        Assert.True(again.Skipped);
+        await using var db = NewContext();
+        Assert.Equal(1, await db.JobRuns.CountAsync(r => r.ScheduledFor == at));
+    }
+
+    [Fact]
+    public async Task A_real_Quartz_scheduler_catches_up_a_missed_run_and_runs_on_demand_and_records_both()
+    {
+        var quartz = Service<QuartzHost>();
+        await quartz.StartAsync(default);
+        try
+        {
+            await WaitForAsync(db => db.JobRuns.AnyAsync(r => r.Trigger == "补跑" && r.Succeeded == true));
+            await quartz.RunNowAsync(AlertScan.JobName, "测试");
+            await WaitForAsync(db => db.JobRuns.AnyAsync(r => r.Trigger == "手动" && r.Succeeded == true));
+            Assert.True(quartz.Scheduler!.IsStarted);
+            var next = (await quartz.Scheduler.GetTriggersOfJob(new Quartz.JobKey(AlertScan.JobName))).Single().GetNextFireTimeUtc();
+            Assert.Equal(6, WuShe.Domain.Common.ChinaTime.ToChina(next!.Value).Hour);
+        }
+        finally
+        {
+            await quartz.StopAsync(default);
+        }
+        await using var check = NewContext();
+        var runs = await check.JobRuns.ToListAsync();
+        Assert.All(runs, r => Assert.NotNull(r.FinishedAt));
+        Assert.Contains(runs, r => r.Trigger == "补跑" && r.ScheduledFor is not null && r.Opened > 0);
+    }
+
+    [Theory]
+    [InlineData("2024-05-19T06:00:00+08:00", "2024-05-21T07:00:00+08:00", "2024-05-21T06:00:00+08:00")] // two missed: run the latest once
+    [InlineData("2024-05-19T06:00:00+08:00", "2024-05-20T05:59:00+08:00", null)]                           // nothing missed yet
+    [InlineData("2024-05-19T06:00:00+08:00", "2024-05-20T06:00:00+08:00", "2024-05-20T06:00:00+08:00")]   // exactly due
+    public void Missed_fire_times_coalesce_into_one(string last, string now, string? expected)
+    {
+        var missed = QuartzHost.MissedFireTime(QuartzHost.Cron("0 0 6 * * ?"), DateTimeOffset.Parse(last), DateTimeOffset.Parse(now));
+        Assert.Equal(expected is null ? null : DateTimeOffset.Parse(expected), missed);
+    }
+
+    private async Task WaitForAsync(Func<WuShe.App.Data.WuSheDbContext, Task<bool>> condition)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await using var db = NewContext();
+            if (await condition(db)) return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("任务在 20 秒内未完成。");
+    }
+}
