@@ -1,0 +1,49 @@
+using Microsoft.Playwright;
+using WuShe.Tests.Support;
+
+namespace WuShe.Tests.Browser;
+
+[Collection(AppCollection.Name)]
+public class AlertBrowserTests
+{
+    private readonly AppFixture _app;
+
+    public AlertBrowserTests(AppFixture app) => _app = app;
+
+    private async Task<IPage> PageAsAsync(string user)
+    {
+        var browser = await _app.BrowserAsync();
+        var context = await browser.NewContextAsync(new() { BaseURL = _app.BaseUri.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(20000);
+        await page.SignInAsync(user);
+        return page;
+    }
+
+    [Fact]
+    public async Task The_city_runs_the_scan_now_and_a_district_acknowledges_an_alert_with_a_note()
+    {
+        var city = await PageAsAsync("admin");
+        await city.GoInteractiveAsync("jobs");
+        await city.ClickAsync("#run-AlertScan");
+        await Assertions.Expect(city.Locator("#job-message")).ToContainTextAsync("运行完成：成功");
+        await Assertions.Expect(city.Locator("#runs tbody tr").First).ToContainTextAsync("手动");
+
+        var district = await PageAsAsync("heping");
+        await district.GoInteractiveAsync("alerts");
+        var badge = int.Parse(await district.Locator("#alert-badge").InnerTextAsync());
+        Assert.True(badge > 0);
+        var quota = district.Locator(".wushe-alert", new() { HasText = "和平区名额需要关注" });
+        await Assertions.Expect(quota).ToContainTextAsync("缺 1 个");
+        await Assertions.Expect(quota).ToContainTextAsync("依据：附件1");
+        await quota.Locator("input").FillAsync("已报市局调整名额");
+        await quota.Locator("button", new() { HasText = "知悉" }).ClickAsync();
+        await Assertions.Expect(district.Locator(".wushe-alert", new() { HasText = "和平区名额需要关注" })).ToHaveCountAsync(0);
+
+        await district.SelectOptionAsync("#alert-state", "Acknowledged");
+        await district.ClickAsync("#alert-search");
+        await Assertions.Expect(district.Locator(".wushe-alert", new() { HasText = "和平区名额需要关注" })).ToContainTextAsync("已知悉：已报市局调整名额");
+        await district.GoInteractiveAsync("alerts");
+        Assert.Equal(badge - 1, int.Parse(await district.Locator("#alert-badge").InnerTextAsync()));
+    }
+}
