@@ -1,0 +1,39 @@
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Common;
+using WuShe.Domain.Sites;
+
+namespace WuShe.Domain.Evaluations;
+
+/// <summary>结项决定: the city's decision on a site after its final evaluation — 通过结项, or 整改 back to a new evaluation round.</summary>
+public class AcceptanceDecision
+{
+    public int Id { get; private set; }
+    public int SiteId { get; private set; }
+    public int EvaluationId { get; private set; }
+    public bool Accepted { get; private set; }
+    public DateOnly DecidedOn { get; private set; }
+    public string Reasons { get; private set; } = "";
+    public string DecidedBy { get; private set; } = "";
+    /// <summary>文书编号 of the acceptance report, e.g. "WS-2024-120101-0007".</summary>
+    public string DocumentNumber { get; private set; } = "";
+
+    protected AcceptanceDecision() { }
+
+    public static AcceptanceDecision Decide(Site site, Evaluation final, bool accept, string reasons, Actor actor, DateTimeOffset now, string districtCode)
+    {
+        if (actor.Role != UserRole.CityAdministrator) throw new DomainException("结项由市民政局决定。");
+        if (final is not { Phase: EvaluationPhase.Final, Complete: true } || final.SiteId != site.Id)
+            throw new DomainException("须在末期评估提交后才能作出结项决定。");
+        if (string.IsNullOrWhiteSpace(reasons)) throw new FieldValidationException(new[] { new FieldError("Reasons", "请填写结项结论的理由。") });
+        if (accept) site.Accept(actor, now);
+        else site.RequireRectification(actor, reasons, now);
+        var on = DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime);
+        return new AcceptanceDecision
+        {
+            SiteId = site.Id, EvaluationId = final.Id, Accepted = accept, DecidedOn = on, Reasons = reasons.Trim(), DecidedBy = actor.Name,
+            DocumentNumber = $"WS-{on.Year}-{districtCode}-{site.Id:0000}",
+        };
+    }
+
+    public string Conclusion => Accepted ? "通过结项" : "整改";
+}
