@@ -23,6 +23,8 @@ public class WuSheDbContext : DbContext
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<EvidenceFile> EvidenceFiles => Set<EvidenceFile>();
     public DbSet<Alert> Alerts => Set<Alert>();
+    public DbSet<WuShe.Domain.Evaluations.Evaluation> Evaluations => Set<WuShe.Domain.Evaluations.Evaluation>();
+    public DbSet<WuShe.Domain.Evaluations.AcceptanceDecision> AcceptanceDecisions => Set<WuShe.Domain.Evaluations.AcceptanceDecision>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

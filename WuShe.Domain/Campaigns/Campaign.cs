@@ -1,4 +1,6 @@
+using WuShe.Domain.Accounts;
 using WuShe.Domain.Common;
+using WuShe.Domain.Evaluations;
 using WuShe.Domain.Sites;
 
 namespace WuShe.Domain.Campaigns;
@@ -26,6 +28,18 @@ public class Campaign
 
     /// <summary>进展填报周期 in months (1 = monthly, the default).</summary>
     public int ReportingPeriodMonths { get; private set; } = 1;
+    /// <summary>评估指标体系; the labelled system default until the city edits it.</summary>
+    public Rubric Rubric { get; private set; } = Rubric.SystemDefault;
+
+    /// <summary>The city edits the rubric; it is no longer the system default. Evaluations already opened keep their copy.</summary>
+    public void ChangeRubric(Actor actor, Rubric rubric)
+    {
+        if (actor.Role != UserRole.CityAdministrator) throw new DomainException("只有市民政局可以修改评估指标。");
+        var errors = rubric.Validate();
+        if (errors.Count > 0) throw new FieldValidationException(errors);
+        Rubric = rubric with { IsSystemDefault = false };
+    }
+
     /// <summary>First day of the first reporting period (a campaign setting; the notice does not give one).</summary>
     public DateOnly? ReportingStartsOn { get; private set; }
 

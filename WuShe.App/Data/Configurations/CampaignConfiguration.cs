@@ -11,6 +11,7 @@ public class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
     {
         campaign.HasIndex(c => c.Code).IsUnique();
         campaign.Property(c => c.Code).HasMaxLength(64);
+        campaign.Property(c => c.Rubric).HasConversion(JsonColumn.Converter(WuShe.Domain.Evaluations.Rubric.SystemDefault), JsonColumn.Comparer<WuShe.Domain.Evaluations.Rubric>());
         campaign.HasMany(c => c.Milestones).WithOne().HasForeignKey("CampaignId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         campaign.Navigation(c => c.Milestones).UsePropertyAccessMode(PropertyAccessMode.Field);
         campaign.HasMany(c => c.Standards).WithOne().HasForeignKey("CampaignId").IsRequired().OnDelete(DeleteBehavior.Cascade);

@@ -308,6 +308,10 @@ namespace WuShe.App.Data.Migrations
                     b.Property<DateOnly?>("ReportingStartsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rubric")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("TargetCommunities")
                         .HasColumnType("INTEGER");
 
@@ -484,6 +488,128 @@ namespace WuShe.App.Data.Migrations
                     b.HasIndex("CreationStandardId");
 
                     b.ToTable("StandardRequirements", (string)null);
+                });
+
+            modelBuilder.Entity("WuShe.Domain.Evaluations.AcceptanceDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Accepted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DecidedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentNumber")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("AcceptanceDecisions");
+                });
+
+            modelBuilder.Entity("WuShe.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DistrictId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rubric")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SiteId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Phase", "Round")
+                        .IsUnique();
+
+                    b.ToTable("Evaluations");
+                });
+
+            modelBuilder.Entity("WuShe.Domain.Evaluations.EvaluationSheet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EvaluatorName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluatorUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReturnReason")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SubmittedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("_scores")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("Scores");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EvaluationId");
+
+                    b.HasIndex("EvaluatorUserId");
+
+                    b.ToTable("EvaluationSheets", (string)null);
                 });
 
             modelBuilder.Entity("WuShe.Domain.Progress.EvidenceFile", b =>
@@ -862,6 +988,33 @@ namespace WuShe.App.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("WuShe.Domain.Evaluations.AcceptanceDecision", b =>
+                {
+                    b.HasOne("WuShe.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WuShe.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.HasOne("WuShe.Domain.Sites.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("WuShe.Domain.Evaluations.EvaluationSheet", b =>
+                {
+                    b.HasOne("WuShe.Domain.Evaluations.Evaluation", null)
+                        .WithMany("Sheets")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("WuShe.Domain.Progress.EvidenceFile", b =>
                 {
                     b.HasOne("WuShe.Domain.Progress.ProgressReport", null)
@@ -1157,6 +1310,11 @@ namespace WuShe.App.Data.Migrations
             modelBuilder.Entity("WuShe.Domain.Campaigns.CreationStandard", b =>
                 {
                     b.Navigation("Requirements");
+                });
+
+            modelBuilder.Entity("WuShe.Domain.Evaluations.Evaluation", b =>
+                {
+                    b.Navigation("Sheets");
                 });
 
             modelBuilder.Entity("WuShe.Domain.Sites.Site", b =>
