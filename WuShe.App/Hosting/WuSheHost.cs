@@ -77,6 +77,8 @@ public static class WuSheHost
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<ProgressWorkbook>();
         services.AddSingleton<WuShe.App.Alerts.AlertScan>();
+        services.AddSingleton<WuShe.App.Evaluations.EvaluationApplications>();
+        services.AddSingleton<WuShe.App.Evaluations.EvaluationQueries>();
         services.AddSingleton<WuShe.App.Alerts.AlertQueries>();
         services.AddSingleton<ChromiumProbe>();
         services.AddSingleton<SystemStatus>();

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using WuShe.App.Data;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Evaluations;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Evaluations;
+
+public sealed record SheetView(int Id, int EvaluatorUserId, string Evaluator, SheetState State, string StateLabel, IReadOnlyDictionary<string, decimal> Scores,
+    decimal Total, string Comment, string ReturnReason, DateTimeOffset? SubmittedAt);
+
+public sealed record EvaluationView(int Id, EvaluationPhase Phase, string PhaseLabel, int Round, int Version, Rubric Rubric, bool Complete, decimal? Score,
+    string? Grade, IReadOnlyList<(string Dimension, decimal Max, decimal? Mean)> Dimensions, IReadOnlyList<SheetView> Sheets);
+
+public sealed record DecisionView(int Id, string Conclusion, bool Accepted, DateOnly DecidedOn, string Reasons, string DecidedBy, string DocumentNumber);
+
+public sealed record SiteEvaluations(int SiteId, string Street, SiteTier Tier, SiteState State, string StateLabel, IReadOnlyList<EvaluationView> Evaluations,
+    IReadOnlyList<DecisionView> Decisions, IReadOnlyList<(int Id, string Name)> Evaluators, Rubric CampaignRubric);
+
+public class EvaluationQueries
+{
+    private readonly IDbContextFactory<WuSheDbContext> _contexts;
+
+    public EvaluationQueries(IDbContextFactory<WuSheDbContext> contexts) => _contexts = contexts;
+
+    public async Task<SiteEvaluations> ForSiteAsync(UserScope scope, int siteId, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        var site = await db.Sites.AsNoTracking().Where(scope.Sites()).SingleOrDefaultAsync(s => s.Id == siteId, ct)
+            ?? throw await db.SiteRefusalAsync(siteId, "您无权查看该创建点的评估。", ct);
+        var evaluations = await db.Evaluations.AsNoTracking().Include(e => e.Sheets).Where(e => e.SiteId == siteId)
+            .OrderBy(e => e.Phase).ThenBy(e => e.Round).ToListAsync(ct);
+        var decisions = await db.AcceptanceDecisions.AsNoTracking().Where(d => d.SiteId == siteId).OrderBy(d => d.Id).ToListAsync(ct);
+        var evaluators = await db.UserAccounts.Where(u => u.Role == UserRole.CityEvaluator && u.IsActive).OrderBy(u => u.DisplayName)
+            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        var rubric = await db.Campaigns.Where(c => c.Id == site.CampaignId).Select(c => c.Rubric).SingleAsync(ct);
+        return new SiteEvaluations(site.Id, site.Street, site.Tier, site.State, site.State.Label(), evaluations.Select(ToView).ToList(),
+            decisions.Select(d => new DecisionView(d.Id, d.Conclusion, d.Accepted, d.DecidedOn, d.Reasons, d.DecidedBy, d.DocumentNumber)).ToList(),
+            evaluators.Select(e => (e.Id, e.DisplayName)).ToList(), rubric);
+    }
+
+    public async Task<Rubric> RubricAsync(CancellationToken ct = default)
+    {
+        await using var db = await _contexts.CreateDbContextAsync(ct);
+        return await db.Campaigns.OrderBy(c => c.Id).Select(c => c.Rubric).FirstAsync(ct);
+    }
+
+    public static EvaluationView ToView(Evaluation e) => new(e.Id, e.Phase, e.Phase.Label(), e.Round, e.Version, e.Rubric, e.Complete, e.MeanScore,
+        e.MeanScore is { } s ? e.Rubric.Grade(s) : null, e.DimensionScores,
+        e.Sheets.OrderBy(s => s.Id).Select(s => new SheetView(s.Id, s.EvaluatorUserId, s.EvaluatorName, s.State, s.State.Label(), s.Scores, s.Total,
+            s.Comment, s.ReturnReason, s.SubmittedAt)).ToList());
+}

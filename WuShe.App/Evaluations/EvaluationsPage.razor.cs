@@ -1,0 +1,122 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using WuShe.App.Accounts;
+using WuShe.App.Components;
+using WuShe.App.Hosting;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Common;
+using WuShe.Domain.Evaluations;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Evaluations;
+
+public partial class EvaluationsPage
+{
+    [Parameter] public int SiteId { get; set; }
+    [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
+    [Inject] private EvaluationQueries Queries { get; set; } = default!;
+    [Inject] private EvaluationApplications Applications { get; set; } = default!;
+
+    private ClaimsPrincipal user = default!;
+    private Loaded<SiteEvaluations>? data;
+    private readonly Dictionary<int, Dictionary<string, decimal>> scores = new();
+    private readonly Dictionary<int, string> comments = new();
+    private readonly Dictionary<int, string> returnReasons = new();
+    private readonly HashSet<int> chosen = new();
+    private Dictionary<string, string> errors = new();
+    private string? message, error, decisionReasons;
+
+    private UserScope Scope => user.Scope();
+    private bool IsCity => Scope.Role == UserRole.CityAdministrator;
+    private int UserId => int.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+    private bool Mine(SheetView s) => s.EvaluatorUserId == UserId;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        user = (await AuthState).User;
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        data = await Loaded<SiteEvaluations>.FromAsync(() => Queries.ForSiteAsync(Scope, SiteId));
+        foreach (var e in data.Value?.Evaluations ?? [])
+            foreach (var s in e.Sheets.Where(Mine))
+            {
+                scores.TryAdd(e.Id, s.Scores.ToDictionary(k => k.Key, k => k.Value));
+                comments.TryAdd(e.Id, s.Comment);
+            }
+        foreach (var s in data.Value?.Evaluations.SelectMany(e => e.Sheets) ?? []) returnReasons.TryAdd(s.Id, "");
+    }
+
+    private bool CanOpen(SiteEvaluations d, EvaluationPhase phase)
+    {
+        var mayOpen = d.Tier == SiteTier.DistrictLevel ? Scope.Role == UserRole.DistrictOfficer : IsCity;
+        if (!mayOpen) return false;
+        return phase == EvaluationPhase.MidTerm
+            ? d.State == SiteState.InProgress && d.Evaluations.All(e => e.Phase != EvaluationPhase.MidTerm)
+            : d.State is SiteState.MidTermEvaluated or SiteState.Rectification && d.Evaluations.All(e => e.Phase != EvaluationPhase.Final || e.Complete);
+    }
+
+    private void Toggle(int id, bool on)
+    {
+        if (on) chosen.Add(id); else chosen.Remove(id);
+    }
+
+    private string Score(int evaluationId, string key) =>
+        scores.TryGetValue(evaluationId, out var s) && s.TryGetValue(key, out var v) ? v.ToString("0.##", CultureInfo.InvariantCulture) : "";
+
+    private void SetScore(int evaluationId, string key, object? value)
+    {
+        if (!scores.TryGetValue(evaluationId, out var s)) scores[evaluationId] = s = new();
+        if (decimal.TryParse(value?.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var v)) s[key] = v;
+        else s.Remove(key);
+    }
+
+    private Task OpenAsync(EvaluationPhase phase) => RunAsync(async () =>
+    {
+        await Applications.OpenAsync(user.Actor(), Scope, SiteId, phase, chosen.ToList());
+        message = $"已发起{phase.Label()}评估。";
+    });
+
+    private Task SaveAsync(EvaluationView e, bool submit) => RunAsync(async () =>
+    {
+        var version = await Applications.ScoreAsync(user.Actor(), Scope, e.Id, e.Version, scores.GetValueOrDefault(e.Id) ?? new(), comments.GetValueOrDefault(e.Id, ""));
+        if (submit) await Applications.SubmitAsync(user.Actor(), Scope, e.Id, version);
+        message = submit ? "评估表已提交，提交后不能再修改。" : "已保存。";
+    });
+
+    private Task ReturnAsync(EvaluationView e, int sheetId) => RunAsync(async () =>
+    {
+        await Applications.ReturnAsync(user.Actor(), Scope, e.Id, e.Version, sheetId, returnReasons.GetValueOrDefault(sheetId, ""));
+        message = "已退回该评估表。";
+    });
+
+    private Task DecideAsync(bool accept) => RunAsync(async () =>
+    {
+        await Applications.DecideAsync(user.Actor(), Scope, SiteId, accept, decisionReasons ?? "");
+        message = accept ? "已通过结项。" : "已决定整改，整改后进行新一轮末期评估。";
+    });
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        errors = new();
+        message = error = null;
+        try
+        {
+            await action();
+            await ReloadAsync();
+        }
+        catch (FieldValidationException e)
+        {
+            errors = e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(x => x.Message)));
+            error = string.Join("；", e.Errors.Select(x => x.Message));
+        }
+        catch (Exception e) when (e is DomainException or AccessDeniedException or NotFoundException or ConcurrencyConflictException)
+        {
+            error = e.Message;
+        }
+    }
+}
