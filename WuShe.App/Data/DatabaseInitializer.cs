@@ -13,14 +13,16 @@ public class DatabaseInitializer
     private readonly CampaignSeeder _seeder;
     private readonly DevelopmentAccounts _developmentAccounts;
     private readonly SampleProgress _sample;
+    private readonly Reports.ReportBatches _batches;
     private readonly IHostEnvironment _environment;
     private readonly WuSheOptions _options;
     private readonly ILogger<DatabaseInitializer> _log;
 
     public DatabaseInitializer(IDbContextFactory<WuSheDbContext> contexts, CampaignSeeder seeder,
-        DevelopmentAccounts developmentAccounts, SampleProgress sample, IHostEnvironment environment, IOptions<WuSheOptions> options,
-        ILogger<DatabaseInitializer> log)
+        DevelopmentAccounts developmentAccounts, SampleProgress sample, Reports.ReportBatches batches, IHostEnvironment environment,
+        IOptions<WuSheOptions> options, ILogger<DatabaseInitializer> log)
     {
+        _batches = batches;
         _sample = sample;
         _contexts = contexts;
         _seeder = seeder;
@@ -37,6 +39,7 @@ public class DatabaseInitializer
             await db.Database.MigrateAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+        await _batches.RecoverAsync(ct);
         var seeds = CampaignSeedReader.ReadAll(_options.ResolveSeedDataPath());
         var inserted = await _seeder.SeedAsync(seeds, ct);
         foreach (var code in inserted) _log.LogInformation("已导入种子活动 {Code}", code);

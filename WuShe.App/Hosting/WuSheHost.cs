@@ -79,6 +79,9 @@ public static class WuSheHost
         services.AddSingleton<WuShe.App.Alerts.AlertScan>();
         services.AddSingleton<WuShe.App.Evaluations.EvaluationApplications>();
         services.AddSingleton<WuShe.App.Evaluations.EvaluationQueries>();
+        services.AddSingleton<PdfRenderer>();
+        services.AddSingleton<WuShe.App.Reports.ReportService>();
+        services.AddSingleton<WuShe.App.Reports.ReportBatches>();
         services.AddSingleton<WuShe.App.Alerts.AlertQueries>();
         services.AddSingleton<ChromiumProbe>();
         services.AddSingleton<SystemStatus>();
@@ -136,6 +139,7 @@ public static class WuSheHost
         app.MapProgressApi();
         app.MapExcelExports();
         WuShe.App.Alerts.AlertApi.MapAlertApi(app);
+        WuShe.App.Reports.ReportEndpoints.MapReportEndpoints(app);
     }
 }
 

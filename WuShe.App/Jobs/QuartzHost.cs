@@ -23,6 +23,7 @@ public sealed class QuartzHost : IHostedService
     public static readonly IReadOnlyDictionary<string, (Type Type, string Title)> Known = new Dictionary<string, (Type, string)>
     {
         [Alerts.AlertScan.JobName] = (typeof(Alerts.AlertScanJob), "预警扫描"),
+        [Reports.ReportBatches.JobName] = (typeof(Reports.ReportBatchJob), "验收报告批量生成"),
     };
 
     private readonly IServiceProvider _services;
@@ -52,6 +53,9 @@ public sealed class QuartzHost : IHostedService
         Scheduler.JobFactory = new ScopedJobFactory(_services);
         foreach (var (name, cron) in _options.JobSchedules.Where(j => Known.ContainsKey(j.Key) && !string.IsNullOrWhiteSpace(j.Value)))
             await ScheduleAsync(name, cron, ct);
+        // Jobs started on demand only (batch reports) are stored without a trigger.
+        foreach (var (name, (type, _)) in Known.Where(k => !_options.JobSchedules.ContainsKey(k.Key)))
+            await Scheduler.AddJob(JobBuilder.Create(type).WithIdentity(name).StoreDurably().Build(), replace: true, ct);
         await Scheduler.Start(ct);
         StartedAt = DateTimeOffset.UtcNow;
         _log.LogInformation("Quartz 调度器已启动");
@@ -67,6 +71,10 @@ public sealed class QuartzHost : IHostedService
     /// <summary>"Run now" from the jobs page: the same job, started by hand.</summary>
     public Task RunNowAsync(string job, string by) =>
         Scheduler!.TriggerJob(new JobKey(job), new JobDataMap { [TriggerKind] = "手动", [StartedBy] = by });
+
+    /// <summary>A batch of acceptance reports, in the background.</summary>
+    public Task RunBatchAsync(int batchId) =>
+        Scheduler!.TriggerJob(new JobKey(Reports.ReportBatches.JobName), new JobDataMap { ["batchId"] = batchId });
 
     public static CronExpression Cron(string expression) => new(expression) { TimeZone = ChinaTime.Zone };
 

@@ -69,3 +69,13 @@ public class AcceptanceDecisionConfiguration : IEntityTypeConfiguration<Acceptan
         decision.Ignore(d => d.Conclusion);
     }
 }
+
+public class ReportBatchConfiguration : IEntityTypeConfiguration<WuShe.App.Reports.ReportBatch>
+{
+    public void Configure(EntityTypeBuilder<WuShe.App.Reports.ReportBatch> batch)
+    {
+        batch.ToTable("ReportBatches");
+        batch.Property(b => b.State).HasConversion<string>().HasMaxLength(16);
+        batch.Ignore(b => b.StateLabel);
+    }
+}
