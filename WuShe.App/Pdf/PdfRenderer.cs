@@ -37,7 +37,8 @@ public sealed class PdfRenderer : IAsyncDisposable
 
     public async Task<string> HtmlAsync<TComponent>(IDictionary<string, object?> parameters) where TComponent : IComponent
     {
-        await using var renderer = new HtmlRenderer(_services, _logs);
+        await using var scope = _services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, _logs);
         return await renderer.Dispatcher.InvokeAsync(async () =>
             (await renderer.RenderComponentAsync<TComponent>(ParameterView.FromDictionary(parameters))).ToHtmlString());
     }
