@@ -52,6 +52,10 @@ public class AlertScanTests : SeededApp
         Assert.Contains(alerts, a => a.Rule == AlertRule.FundraisingBelowFloor && a.Period == "2023");
         Assert.Equal(2, alerts.Count(a => a.Rule == AlertRule.QuotaProblem));
         Assert.DoesNotContain(alerts, a => a.Rule == AlertRule.MilestoneRisk && a.Period == "2024-06-30"); // 41 days ahead, lead time 30
+        var midTerm = alerts.Where(a => a.Rule == AlertRule.EvaluationOverdue && a.RuleKey == "中期").ToList();
+        Assert.Equal(11, midTerm.Count);                                                                  // every joint site, due 2023-12-31
+        Assert.All(midTerm, a => Assert.Equal(AlertSeverity.Critical, a.Severity));
+        Assert.DoesNotContain(alerts, a => a.Rule == AlertRule.EvaluationOverdue && a.RuleKey == "末期"); // due 2024-07-31: 72 days ahead
     }
 
     [Fact]
