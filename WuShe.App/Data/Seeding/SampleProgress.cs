@@ -29,7 +29,7 @@ public class SampleProgress
     }
 
     /// <summary>Sample profiles: what a site is good or short at.</summary>
-    private enum Profile { Exemplary, FewVolunteers, LowFundraising, Slow }
+    internal enum Profile { Exemplary, FewVolunteers, LowFundraising, Slow }
 
     public async Task<int> EnsureAsync(CancellationToken ct = default)
     {
@@ -93,7 +93,7 @@ public class SampleProgress
     }
 
     /// <summary>The district completes a designated joint site's details and starts creation, as it would by hand.</summary>
-    private static void CompleteJointSite(Site site, DateTimeOffset at)
+    internal static void CompleteJointSite(Site site, DateTimeOffset at)
     {
         var officer = new Actor(0, "示例数据生成", UserRole.DistrictOfficer, site.DistrictId);
         var random = new Random(site.Id);
@@ -114,7 +114,7 @@ public class SampleProgress
     }
 
     /// <summary>One month of plausible progress for a profile: figures grow over the months; entries are this month's.</summary>
-    private static ReportContent Month(Site site, Profile profile, int n, DateOnly month, long floorFen, Random random)
+    internal static ReportContent Month(Site site, Profile profile, int n, DateOnly month, long floorFen, Random random)
     {
         var grow = Math.Min(1.0, (n + 2) / 6.0);
         var communities = site.Communities.OrderBy(c => c.SortOrder).Select(c =>
