@@ -77,34 +77,67 @@ public class AlertScan
         var today = ChinaTime.Today(_clock);
         var now = _clock.Now;
         await using var db = await _contexts.CreateDbContextAsync(ct);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
         var inputs = await InputsAsync(db, today, ct);
+        var loaded = watch.ElapsedMilliseconds;
         var findings = AlertRules.Evaluate(inputs, today, new AlertSettings(_options.AlertLeadDays, _options.ReportDueDays));
+        var evaluated = watch.ElapsedMilliseconds;
 
-        var existing = (await db.Alerts.ToListAsync(ct)).ToDictionary(a => (a.Rule, a.RuleKey, a.ScopeKey, a.Period));
-        int opened = 0, refreshed = 0, resolved = 0;
-        var seen = new HashSet<(AlertRule, string, string, string)>();
-        foreach (var f in findings)
+        var (opened, refreshed, resolved) = await UpsertAsync(db, findings, now, ct);
+        _log.LogInformation("预警扫描：读取 {Load} ms，规则 {Rules} ms，写入 {Write} ms；{Sites} 个创建点，{Findings} 条发现",
+            loaded, evaluated - loaded, watch.ElapsedMilliseconds - evaluated, inputs.Sites.Count, findings.Count);
+        return (opened, refreshed, resolved, findings.Select(Key).Distinct().Count());
+    }
+
+    private static (AlertRule, string, string, string) Key(AlertFinding f) => (f.Rule, f.RuleKey, f.ScopeKey, f.Period);
+
+    /// <summary>
+    /// Set-based upsert: existing alerts are read as light rows; new ones inserted in one batch; only alerts whose
+    /// content changed, that return after resolving, or that cleared are loaded and changed through the domain; the
+    /// rest get their "last seen" refreshed by chunked UPDATE statements instead of one tracked entity each.
+    /// </summary>
+    private static async Task<(int Opened, int Refreshed, int Resolved)> UpsertAsync(WuSheDbContext db, IReadOnlyList<AlertFinding> findings,
+        DateTimeOffset now, CancellationToken ct)
+    {
+        var existing = (await db.Alerts.AsNoTracking()
+                .Select(a => new { a.Id, a.Rule, a.RuleKey, a.ScopeKey, a.Period, a.State, a.Severity, a.Title, a.Numbers, a.Clause, a.Link, a.DistrictId, a.SiteId })
+                .ToListAsync(ct))
+            .ToDictionary(a => (a.Rule, a.RuleKey, a.ScopeKey, a.Period));
+        var latest = findings.GroupBy(Key).ToDictionary(g => g.Key, g => g.Last());
+        var toRefresh = new Dictionary<int, AlertFinding>();
+        var unchanged = new List<int>();
+        int opened = 0, reopened = 0;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        foreach (var (key, f) in latest)
         {
-            var key = (f.Rule, f.RuleKey, f.ScopeKey, f.Period);
-            if (!seen.Add(key)) continue;
-            if (existing.TryGetValue(key, out var alert))
-            {
-                if (alert.State == AlertState.Resolved) opened++; else refreshed++;
-                alert.Refresh(f, now);
-            }
-            else
+            if (!existing.TryGetValue(key, out var a))
             {
                 db.Alerts.Add(new Alert(f, now));
                 opened++;
             }
+            else if (a.State == AlertState.Resolved || a.Severity != f.Severity || a.Title != f.Title || a.Numbers != f.Numbers
+                     || a.Clause != f.Clause || a.Link != f.Link || a.DistrictId != f.DistrictId || a.SiteId != f.SiteId)
+            {
+                toRefresh[a.Id] = f;
+                if (a.State == AlertState.Resolved) reopened++;
+            }
+            else unchanged.Add(a.Id);
         }
-        foreach (var alert in existing.Values.Where(a => a.State != AlertState.Resolved && !seen.Contains((a.Rule, a.RuleKey, a.ScopeKey, a.Period))))
-        {
-            alert.Resolve(now);
-            resolved++;
-        }
+        var cleared = existing.Values.Where(a => a.State != AlertState.Resolved && !latest.ContainsKey((a.Rule, a.RuleKey, a.ScopeKey, a.Period)))
+            .Select(a => a.Id).ToList();
+        // Lists, not arrays: in an expression C# 13 binds array.Contains to the span overload, which EF Core 6 cannot evaluate.
+        foreach (var chunk in toRefresh.Keys.Chunk(5000).Select(c => c.ToList()))
+            foreach (var alert in await db.Alerts.Where(a => chunk.Contains(a.Id)).ToListAsync(ct))
+                alert.Refresh(toRefresh[alert.Id], now);
+        foreach (var chunk in cleared.Chunk(5000).Select(c => c.ToList()))
+            foreach (var alert in await db.Alerts.Where(a => chunk.Contains(a.Id)).ToListAsync(ct))
+                alert.Resolve(now);
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
-        return (opened, refreshed, resolved, seen.Count);
+        var lastSeen = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now);
+        foreach (var chunk in unchanged.Chunk(5000))
+            await db.Database.ExecuteSqlRawAsync($"UPDATE Alerts SET LastSeen = {lastSeen} WHERE Id IN ({string.Join(",", chunk)})", ct);
+        return (opened + reopened, toRefresh.Count - reopened + unchanged.Count, cleared.Count);
     }
 
     private async Task<AlertInputs> InputsAsync(WuSheDbContext db, DateOnly today, CancellationToken ct)
@@ -120,7 +153,7 @@ public class AlertScan
             s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber,
             ApprovedAt = s.Transitions.Where(t => t.To == SiteState.Approved).Select(t => (DateTimeOffset?)t.At).FirstOrDefault(),
         }).ToListAsync(ct);
-        var facts = await ComplianceFacts.LoadAsync(db, creating, today, ct);
+        var facts = await ComplianceFacts.LoadAsync(db, creating, today, ct, campaign.Id);
         var submitted = (await db.ProgressReports.AsNoTracking().Where(r => creating.Select(s => s.Id).Contains(r.SiteId) && r.State == ReportState.Submitted)
                 .Select(r => new { r.SiteId, r.PeriodYear, r.PeriodMonth }).ToListAsync(ct))
             .ToLookup(r => r.SiteId, r => new DateOnly(r.PeriodYear, r.PeriodMonth, 1));

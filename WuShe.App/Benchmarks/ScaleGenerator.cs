@@ -169,7 +169,7 @@ public static class BenchmarkHost
     public static Microsoft.AspNetCore.Builder.WebApplication Build(string databasePath, params string[] extra) => WuSheHost.Build(new[]
     {
         "--environment", "Development", $"--WuShe:DatabasePath={databasePath}", "--WuShe:SampleData=false",
-        "--WuShe:DevelopmentAccountPassword=", $"--WuShe:Today={Today:yyyy-MM-dd}", "--Logging:LogLevel:Default=Warning",
+        "--WuShe:DevelopmentAccountPassword=", $"--WuShe:Today={Today:yyyy-MM-dd}", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:WuShe.App.Alerts.AlertScan=Information",
         $"--WuShe:EvidencePath={Path.Combine(Path.GetDirectoryName(Path.GetFullPath(databasePath))!, "bench-evidence")}",
     }.Concat(extra).ToArray());
 }

@@ -27,6 +27,15 @@ public class WuSheDbContext : DbContext
     public DbSet<WuShe.Domain.Evaluations.AcceptanceDecision> AcceptanceDecisions => Set<WuShe.Domain.Evaluations.AcceptanceDecision>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
 
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        var touchesDashboards = ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && e.Entity is ProgressReport or Site or District
+            or WuShe.Domain.Evaluations.Evaluation or WuShe.Domain.Evaluations.AcceptanceDecision or Campaign);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
+        if (touchesDashboards) DataVersion.Bump();
+        return saved;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WuSheDbContext).Assembly);
 

@@ -60,6 +60,7 @@ public static class WuSheHost
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(databasePath)!, "keys")));
 
         services.AddSingleton<IClock, SystemClock>();
+        services.AddMemoryCache();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<CampaignSeeder>();
         services.AddSingleton<DevelopmentAccounts>();

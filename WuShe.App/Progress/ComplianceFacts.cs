@@ -14,47 +14,66 @@ namespace WuShe.App.Progress;
 /// </summary>
 public static class ComplianceFacts
 {
-    public static async Task<Dictionary<int, SiteFacts>> LoadAsync(WuSheDbContext db, IQueryable<Site> sites, DateOnly asOf, CancellationToken ct)
+    public static Action<string>? Trace;
+
+    /// <param name="wholeCampaign">For city-wide reads: reports are filtered by their own campaign column instead of a per-row
+    /// lookup of the site; reports of sites not in <paramref name="sites"/> are then aggregated too, but never used.</param>
+    public static async Task<Dictionary<int, SiteFacts>> LoadAsync(WuSheDbContext db, IQueryable<Site> sites, DateOnly asOf, CancellationToken ct,
+        int? wholeCampaign = null)
     {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        void Step(string name) => Trace?.Invoke($"{name} {watch.ElapsedMilliseconds} ms");
         var siteRows = await sites.Select(s => new { s.Id, s.Tier, s.JointSiteNumber }).ToListAsync(ct);
+        Step("siteIds");
         var siteIds = sites.Select(s => s.Id);
         var communities = (await db.Communities.Where(c => siteIds.Contains(c.SiteId))
                 .Select(c => new { c.Id, c.SiteId, c.Name, c.SortOrder }).ToListAsync(ct))
             .OrderBy(c => c.SortOrder).ToLookup(c => c.SiteId);
 
+        Step("asOfKey");
         var asOfKey = asOf.Year * 100 + asOf.Month;
-        var submitted = db.ProgressReports.AsNoTracking().Where(r => siteIds.Contains(r.SiteId) && r.State == ReportState.Submitted
-                                                      && r.PeriodYear * 100 + r.PeriodMonth <= asOfKey);
+        var scoped = wholeCampaign is { } campaignId
+            ? db.ProgressReports.AsNoTracking().Where(r => r.CampaignId == campaignId)
+            : db.ProgressReports.AsNoTracking().Where(r => siteIds.Contains(r.SiteId));
+        var submitted = scoped.Where(r => r.State == ReportState.Submitted && r.PeriodYear * 100 + r.PeriodMonth <= asOfKey);
         var headers = await submitted.Select(r => new { r.Id, r.SiteId, r.PeriodYear, Key = r.PeriodYear * 100 + r.PeriodMonth }).ToListAsync(ct);
         var latest = headers.GroupBy(h => h.SiteId).ToDictionary(g => g.Key, g => g.MaxBy(h => h.Key)!.Id);
         var latestThisYear = headers.Where(h => h.PeriodYear == asOf.Year).GroupBy(h => h.SiteId).ToDictionary(g => g.Key, g => g.MaxBy(h => h.Key)!.Id);
         var needed = latest.Values.Union(latestThisYear.Values).ToList();
 
+        Step("figures");
         var figures = await db.ProgressReports.AsNoTracking().Where(r => needed.Contains(r.Id))
             .Select(r => new { r.Id, r.FullTimeSocialWorkers, r.FundEstablished, r.FundCharity, r.FundCharityHasPublicFundraisingStatus, r.FundSetUpOn })
             .ToDictionaryAsync(r => r.Id, ct);
+        Step("communityFigures");
         var communityFigures = (await db.ProgressReports.AsNoTracking().Where(r => needed.Contains(r.Id))
                 .SelectMany(r => r.Communities, (r, c) => new { ReportId = r.Id, Figures = c }).ToListAsync(ct))
             .ToDictionary(x => (x.ReportId, x.Figures.CommunityId), x => x.Figures);
 
         // SelectMany with a result selector becomes a join; SQLite has no APPLY.
+        Step("organisations");
         var organisations = await submitted.SelectMany(r => r.Organisations, (r, o) => new { r.SiteId, o.CultivatedOn })
             .Where(o => o.CultivatedOn <= asOf).Select(o => o.SiteId)
             .GroupBy(id => id).Select(g => new { SiteId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.SiteId, x => x.Count, ct);
+        Step("activities");
         var activities = await submitted.SelectMany(r => r.Activities, (r, a) => new { r.SiteId, a.HeldOn, a.Beneficiaries })
             .Where(a => a.HeldOn <= asOf)
             .GroupBy(a => a.SiteId).Select(g => new { SiteId = g.Key, Count = g.Count(), People = g.Sum(a => a.Beneficiaries) })
             .ToDictionaryAsync(x => x.SiteId, ct);
+        Step("promotions");
         var promotions = (await submitted.SelectMany(r => r.Promotions, (r, p) => new { r.SiteId, p.Kind, p.PublishedOn })
                 .Where(p => p.PublishedOn <= asOf)
                 .GroupBy(p => new { p.SiteId, p.Kind }).Select(g => new { g.Key.SiteId, g.Key.Kind, Count = g.Count() }).ToListAsync(ct))
             .ToDictionary(x => (x.SiteId, x.Kind), x => x.Count);
+        Step("endOfDay");
         var endOfDay = new DateTimeOffset(asOf.AddDays(1).ToDateTime(TimeOnly.MinValue), ChinaTime.Zone.GetUtcOffset(asOf.ToDateTime(TimeOnly.MinValue)));
+        // Summed here: EF Core 6 turns a composite-key GroupBy + Sum over this join into a correlated subquery per row.
         var raised = (await submitted.SelectMany(r => r.Donations, (r, d) => new { r.SiteId, d.Year, d.AmountFen, d.ReceivedAt })
-                .Where(d => d.ReceivedAt < endOfDay)
-                .GroupBy(d => new { d.SiteId, d.Year }).Select(g => new { g.Key.SiteId, g.Key.Year, Fen = g.Sum(d => d.AmountFen) }).ToListAsync(ct))
+                .Where(d => d.ReceivedAt < endOfDay).Select(d => new { d.SiteId, d.Year, d.AmountFen }).ToListAsync(ct))
+            .GroupBy(d => (d.SiteId, d.Year)).Select(g => new { g.Key.SiteId, g.Key.Year, Fen = g.Sum(d => d.AmountFen) })
             .ToLookup(x => x.SiteId);
 
+        Step("result");
         var result = new Dictionary<int, SiteFacts>();
         foreach (var s in siteRows)
         {

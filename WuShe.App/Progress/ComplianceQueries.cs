@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using WuShe.App.Campaigns;
 using WuShe.App.Data;
 using WuShe.App.Hosting;
@@ -43,8 +44,12 @@ public class ComplianceQueries
     private readonly CampaignQueries _campaigns;
     private readonly IClock _clock;
 
-    public ComplianceQueries(IDbContextFactory<WuSheDbContext> contexts, CampaignQueries campaigns, IClock clock)
+    private readonly Microsoft.Extensions.Caching.Memory.IMemoryCache _cache;
+
+    public ComplianceQueries(IDbContextFactory<WuSheDbContext> contexts, CampaignQueries campaigns, IClock clock,
+        Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
     {
+        _cache = cache;
         _contexts = contexts;
         _campaigns = campaigns;
         _clock = clock;
@@ -67,10 +72,23 @@ public class ComplianceQueries
             years.Select(y => new FundraisingYear(y, facts.FundraisingFenByYear.GetValueOrDefault(y), floor)).ToList(), site.IsSample);
     }
 
-    /// <summary>The city (all districts in scope) or one district.</summary>
-    public async Task<Dashboard> DashboardAsync(UserScope scope, string? districtCode, DateOnly? asOf = null, CancellationToken ct = default)
+    /// <summary>
+    /// The city (all districts in scope) or one district. Results are reused until the data changes (<see cref="DataVersion"/>):
+    /// a dashboard is read far more often than reports are submitted.
+    /// </summary>
+    public Task<Dashboard> DashboardAsync(UserScope scope, string? districtCode, DateOnly? asOf = null, CancellationToken ct = default)
     {
         var day = asOf ?? Today;
+        var key = ("dashboard", scope, districtCode, day, DataVersion.Current);
+        return _cache.GetOrCreateAsync(key, entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            return ComputeDashboardAsync(scope, districtCode, day, ct);
+        })!;
+    }
+
+    private async Task<Dashboard> ComputeDashboardAsync(UserScope scope, string? districtCode, DateOnly day, CancellationToken ct)
+    {
         await using var db = await _contexts.CreateDbContextAsync(ct);
         var campaign = await _campaigns.LoadCampaignAsync(db, ct);
         var districts = db.Districts.AsNoTracking().Where(d => d.CampaignId == campaign.Id).Where(scope.Districts());
@@ -86,7 +104,7 @@ public class ComplianceQueries
         var creating = db.Sites.AsNoTracking().Where(scope.Sites()).Where(s => districtIds.Contains(s.DistrictId))
             .Where(s => s.State != SiteState.Draft && s.State != SiteState.Submitted && s.State != SiteState.Returned);
         var sites = await creating.Select(s => new { s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber, s.State }).ToListAsync(ct);
-        var facts = await ComplianceFacts.LoadAsync(db, creating, day, ct);
+        var facts = await ComplianceFacts.LoadAsync(db, creating, day, ct, districtCode is null && scope.SeesWholeCity ? campaign.Id : null);
 
         var byId = districtList.ToDictionary(d => d.Id);
         var scores = sites.Select(s =>

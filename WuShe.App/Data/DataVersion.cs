@@ -1,0 +1,14 @@
+namespace WuShe.App.Data;
+
+/// <summary>
+/// A counter bumped by every save that changes what dashboards show (reports, sites, districts, evaluations), so cached
+/// dashboard results are reused until the data changes and never served stale within this process.
+/// </summary>
+public static class DataVersion
+{
+    private static long _current;
+
+    public static long Current => Interlocked.Read(ref _current);
+
+    public static void Bump() => Interlocked.Increment(ref _current);
+}
