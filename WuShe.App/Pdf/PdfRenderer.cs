@@ -23,9 +23,11 @@ public sealed class PdfRenderer : IAsyncDisposable
     private readonly ChromiumProbe _probe;
     private readonly WuSheOptions _options;
     private readonly SemaphoreSlim _launch = new(1, 1);
-    private readonly SemaphoreSlim _pages = new(2, 2);
+    /// <summary>Prints in flight at once: on 2 cores 4 gave 3.1 PDFs/s, 6 no more (docs/BENCHMARKS.md).</summary>
+    private readonly SemaphoreSlim _pages = new(4, 4);
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private IBrowserContext? _context;
 
     public PdfRenderer(IServiceProvider services, ILoggerFactory logs, ChromiumProbe probe, IOptions<WuSheOptions> options)
     {
@@ -49,11 +51,12 @@ public sealed class PdfRenderer : IAsyncDisposable
 
     public async Task<byte[]> RenderAsync(string html, string footerNote, CancellationToken ct = default)
     {
-        var browser = await BrowserAsync();
+        var context = await ContextAsync();
         await _pages.WaitAsync(ct);
         try
         {
-            var page = await browser.NewPageAsync();
+            // A page of one long-lived context: Browser.NewPageAsync would create a whole new context per report.
+            var page = await context.NewPageAsync();
             try
             {
                 await page.SetContentAsync(html, new() { WaitUntil = WaitUntilState.Load });
@@ -79,13 +82,13 @@ public sealed class PdfRenderer : IAsyncDisposable
         }
     }
 
-    private async Task<IBrowser> BrowserAsync()
+    private async Task<IBrowserContext> ContextAsync()
     {
-        if (_browser is { IsConnected: true }) return _browser;
+        if (_browser is { IsConnected: true } && _context is not null) return _context;
         await _launch.WaitAsync();
         try
         {
-            if (_browser is { IsConnected: true }) return _browser;
+            if (_browser is { IsConnected: true } && _context is not null) return _context;
             var chromium = await _probe.ChromiumAsync();
             if (!chromium.Found) throw new PdfUnavailableException($"无法生成 PDF：{chromium.Detail}。{chromium.Remedy}");
             var fonts = await _probe.CjkFontsAsync();
@@ -98,7 +101,8 @@ public sealed class PdfRenderer : IAsyncDisposable
                 Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                     "--disable-sync", "--no-first-run", "--disable-quic" },
             });
-            return _browser;
+            _context = await _browser.NewContextAsync();
+            return _context;
         }
         finally
         {
