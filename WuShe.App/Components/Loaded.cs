@@ -21,3 +21,10 @@ public sealed record Loaded<T>(T? Value, string? Denied, string? Missing)
         }
     }
 }
+
+/// <summary>A refused form's errors keyed by field, for <c>FieldMessage</c>.</summary>
+public static class FormErrors
+{
+    public static Dictionary<string, string> ByField(WuShe.Domain.Common.FieldValidationException e) =>
+        e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(x => x.Message)));
+}

@@ -111,7 +111,7 @@ public partial class EvaluationsPage
         }
         catch (FieldValidationException e)
         {
-            errors = e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(x => x.Message)));
+            errors = FormErrors.ByField(e);
             error = string.Join("；", e.Errors.Select(x => x.Message));
         }
         catch (Exception e) when (e is DomainException or AccessDeniedException or NotFoundException or ConcurrencyConflictException)

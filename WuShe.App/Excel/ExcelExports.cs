@@ -71,15 +71,12 @@ public static class ExcelExports
                 rows.Select(r => Row(r.PeriodLabel, r.State, r.SubmittedAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm") : "", r.DonationsFen / 100m, r.Activities))));
         }));
 
-        export.MapGet("/progress-template.xlsx", async (HttpContext http, ProgressWorkbook w, int? site, string? district, int year, int month) =>
-        {
-            try
+        export.MapGet("/progress-template.xlsx", (HttpContext http, ProgressWorkbook w, int? site, string? district, int year, int month) =>
+            ApiResults.File(async () =>
             {
                 var (bytes, name) = await w.TemplateAsync(http.User.Scope(), site, district, year, month);
                 return Results.File(bytes, Xlsx.ContentType, name);
-            }
-            catch (AccessDeniedException e) { return Results.Text(e.Message, statusCode: StatusCodes.Status403Forbidden); }
-        });
+            }));
 
         app.MapPost("/api/progress/import", async (IFormFile file, HttpContext http, ProgressWorkbook w, CancellationToken ct) =>
         {
@@ -91,25 +88,9 @@ public static class ExcelExports
     private static IReadOnlyList<object?> Row(params object?[] values) => values;
     private static string Pair(Domain.Sites.QuotaCount c) => $"{c.Streets}/{c.Communities}";
 
-    private static async Task<IResult> File(Func<Task<(string Title, XlsxSheet Sheet)>> build)
-    {
-        try
-        {
-            var (title, sheet) = await build();
-            return Results.File(Xlsx.Write(sheet), Xlsx.ContentType, $"{title}.xlsx");
-        }
-        catch (AccessDeniedException e) { return Results.Text(e.Message, statusCode: StatusCodes.Status403Forbidden); }
-        catch (NotFoundException e) { return Results.Text(e.Message, statusCode: StatusCodes.Status404NotFound); }
-    }
+    private static Task<IResult> File(Func<Task<(string Title, XlsxSheet Sheet)>> build) =>
+        ApiResults.File(async () => { var (title, sheet) = await build(); return Results.File(Xlsx.Write(sheet), Xlsx.ContentType, $"{title}.xlsx"); });
 
-    private static async Task<IResult> File(Func<Task<(string Title, XlsxSheet First, XlsxSheet Second)>> build)
-    {
-        try
-        {
-            var (title, first, second) = await build();
-            return Results.File(Xlsx.Write(first, second), Xlsx.ContentType, $"{title}.xlsx");
-        }
-        catch (AccessDeniedException e) { return Results.Text(e.Message, statusCode: StatusCodes.Status403Forbidden); }
-        catch (NotFoundException e) { return Results.Text(e.Message, statusCode: StatusCodes.Status404NotFound); }
-    }
+    private static Task<IResult> File(Func<Task<(string Title, XlsxSheet First, XlsxSheet Second)>> build) =>
+        ApiResults.File(async () => { var (title, a, b) = await build(); return Results.File(Xlsx.Write(a, b), Xlsx.ContentType, $"{title}.xlsx"); });
 }

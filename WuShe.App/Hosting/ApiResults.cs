@@ -36,5 +36,26 @@ public static class ApiResults
         }
     }
 
+    /// <summary>For downloads (files, PDFs): the refusals as plain Chinese text with their status instead of the file.</summary>
+    public static async Task<IResult> File(Func<Task<IResult>> produce)
+    {
+        try
+        {
+            return await produce();
+        }
+        catch (AccessDeniedException e)
+        {
+            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status403Forbidden);
+        }
+        catch (NotFoundException e)
+        {
+            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+        }
+        catch (Pdf.PdfUnavailableException e)
+        {
+            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
     private static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
 }

@@ -32,15 +32,10 @@ public static class ProgressApi
         }).DisableAntiforgery();
 
         // Downloads are plain links from the pages, so they live outside /api and answer with a file or a status.
-        app.MapGet("/evidence/{id:int}", async (int id, HttpContext http, EvidenceStore store, CancellationToken ct) =>
+        app.MapGet("/evidence/{id:int}", (int id, HttpContext http, EvidenceStore store, CancellationToken ct) => ApiResults.File(async () =>
         {
-            try
-            {
-                var (path, type, name) = await store.OpenAsync(http.User.Scope(), id, ct);
-                return Results.File(path, type, name);
-            }
-            catch (AccessDeniedException e) { return Results.Text(e.Message, statusCode: StatusCodes.Status403Forbidden); }
-            catch (NotFoundException e) { return Results.Text(e.Message, statusCode: StatusCodes.Status404NotFound); }
-        }).RequireAuthorization();
+            var (path, type, name) = await store.OpenAsync(http.User.Scope(), id, ct);
+            return Results.File(path, type, name);
+        })).RequireAuthorization();
     }
 }

@@ -97,7 +97,7 @@ public partial class ReportPage
         }
         catch (FieldValidationException e)
         {
-            errors = e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(x => x.Message)));
+            errors = FormErrors.ByField(e);
             error = $"有 {e.Errors.Count} 处需要修改：" + string.Join("；", e.Errors.Take(5).Select(x => x.Message)) + (e.Errors.Count > 5 ? "……" : "");
         }
         catch (Exception e) when (e is DomainException or AccessDeniedException or NotFoundException or ConcurrencyConflictException or IOException)

@@ -137,7 +137,7 @@ public partial class ApplicationPage
         }
         catch (FieldValidationException e)
         {
-            errors = e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(x => x.Message)));
+            errors = FormErrors.ByField(e);
             error = $"有 {e.Errors.Count} 处需要修改，请查看标红的栏目。";
         }
         catch (ConcurrencyConflictException e)
