@@ -171,17 +171,17 @@ public class AlertScan
         var complete = siteInputs.Where(s => s.Compliance.Complete).GroupBy(s => s.DistrictId).ToDictionary(g => g.Key, g => g.Count());
         return new AlertInputs(campaign,
             districts.Select(d => new DistrictAlertInput(d.Id, d.Code, d.Name, d.StreetQuota, complete.GetValueOrDefault(d.Id), ledgers[d.Id])).ToList(),
-            siteInputs, await EvaluationsDueAsync(db, creating, ct));
+            siteInputs, await EvaluationsDueAsync(db, creating, sites.Select(s => (s.Id, s.DistrictId, s.Street)).ToList(), ct));
     }
 
     /// <summary>Each site in creation owes a mid-term and a final evaluation by the configured dates.</summary>
-    private async Task<IReadOnlyList<EvaluationDue>> EvaluationsDueAsync(WuSheDbContext db, IQueryable<Site> creating, CancellationToken ct)
+    private async Task<IReadOnlyList<EvaluationDue>> EvaluationsDueAsync(WuSheDbContext db, IQueryable<Site> creating,
+        IReadOnlyList<(int Id, int DistrictId, string Street)> sites, CancellationToken ct)
     {
         var dues = new[] { (Phase: Domain.Evaluations.EvaluationPhase.MidTerm, Due: _options.MidTermEvaluationDue),
                            (Phase: Domain.Evaluations.EvaluationPhase.Final, Due: _options.FinalEvaluationDue) }
             .Where(d => d.Due is not null).ToList();
         if (dues.Count == 0) return Array.Empty<EvaluationDue>();
-        var sites = await creating.Select(s => new { s.Id, s.DistrictId, s.Street }).ToListAsync(ct);
         var evaluations = await db.Evaluations.AsNoTracking().Include(e => e.Sheets).Where(e => creating.Select(s => s.Id).Contains(e.SiteId)).ToListAsync(ct);
         return sites.SelectMany(s => dues.Select(d => new EvaluationDue(s.Id, s.DistrictId, s.Street, Domain.Evaluations.EvaluationLabels.Label(d.Phase), d.Due!.Value,
             evaluations.Any(e => e.SiteId == s.Id && e.Phase == d.Phase && e.Complete)))).ToList();

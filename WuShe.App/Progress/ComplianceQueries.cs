@@ -107,6 +107,7 @@ public class ComplianceQueries
         var facts = await ComplianceFacts.LoadAsync(db, creating, day, ct, districtCode is null && scope.SeesWholeCity ? campaign.Id : null);
 
         var byId = districtList.ToDictionary(d => d.Id);
+        var sortOrder = districtList.ToDictionary(d => d.Code, d => d.SortOrder);
         var scores = sites.Select(s =>
         {
             var result = ComplianceEngine.Evaluate(campaign, facts[s.Id], day);
@@ -114,11 +115,12 @@ public class ComplianceQueries
             return new SiteScore(s.Id, d.Code, d.Name, s.Street, s.Tier.Label(), s.JointSiteNumber, s.State.Label(), result.MetCount,
                 result.Standards.Count, result.Complete, facts[s.Id].FundraisingFenByYear.GetValueOrDefault(day.Year),
                 campaign.FundraisingFloorFenFor(s.Tier, s.JointSiteNumber), result.Standards.Where(x => x.Met).Select(x => x.Number).ToList());
-        }).OrderBy(s => byId.Values.First(d => d.Code == s.DistrictCode).SortOrder).ThenBy(s => s.JointSiteNumber ?? 99).ThenBy(s => s.Street).ToList();
+        }).OrderBy(s => sortOrder[s.DistrictCode]).ThenBy(s => s.JointSiteNumber ?? 99).ThenBy(s => s.Street).ToList();
 
+        var byDistrict = scores.ToLookup(s => s.DistrictCode);
         var districtScores = districtList.Select(d =>
         {
-            var own = scores.Where(s => s.DistrictCode == d.Code).ToList();
+            var own = byDistrict[d.Code].ToList();
             var complete = own.Count(s => s.Complete);
             return new DistrictScore(d.Id, d.Code, d.Name, d.StreetQuota, own.Count, complete,
                 own.Count == 0 ? 0 : own.Average(s => (decimal)s.MetCount / Math.Max(1, s.StandardCount)), own.Sum(s => s.RaisedFen),

@@ -37,7 +37,7 @@ public class ProgressQueries
             .Select(r => new { r.Id, r.PeriodYear, r.PeriodMonth, r.PeriodMonths, r.State, r.SubmittedAt,
                 Donations = r.Donations.Sum(d => d.AmountFen), Activities = r.Activities.Count })
             .ToListAsync(ct);
-        return rows.Select(r => new ReportRow(r.Id, r.PeriodMonths == 1 ? $"{r.PeriodYear}年{r.PeriodMonth}月" : $"{r.PeriodYear}年{r.PeriodMonth}—{r.PeriodMonth + r.PeriodMonths - 1}月",
+        return rows.Select(r => new ReportRow(r.Id, ProgressReport.LabelOf(r.PeriodYear, r.PeriodMonth, r.PeriodMonths),
             r.PeriodYear, r.PeriodMonth, r.State.Label(), r.SubmittedAt, r.Donations, r.Activities)).ToList();
     }
 

@@ -57,7 +57,11 @@ public class ProgressReport
 
     public DateOnly PeriodStart => new(PeriodYear, PeriodMonth, 1);
     public DateOnly PeriodEnd => PeriodStart.AddMonths(PeriodMonths).AddDays(-1);
-    public string PeriodLabel => PeriodMonths == 1 ? $"{PeriodYear}年{PeriodMonth}月" : $"{PeriodYear}年{PeriodMonth}—{PeriodMonth + PeriodMonths - 1}月";
+    public string PeriodLabel => LabelOf(PeriodYear, PeriodMonth, PeriodMonths);
+
+    /// <summary>"2024年4月", or "2024年4—6月" for a longer period.</summary>
+    public static string LabelOf(int year, int month, int months) =>
+        months == 1 ? $"{year}年{month}月" : $"{year}年{month}—{month + months - 1}月";
 
     /// <summary>A station opens the report of a period that has begun, for a site in creation.</summary>
     public static ProgressReport Open(Site site, int year, int month, int periodMonths, Actor actor, DateTimeOffset now)
