@@ -11,13 +11,13 @@ public sealed record StatusItem(string Name, bool Ok, string Detail, string Reme
 public class SystemStatus
 {
     private readonly IDbContextFactory<WuSheDbContext> _contexts;
-    private readonly QuartzHost _quartz;
+    private readonly ScheduledJobs _jobs;
     private readonly ChromiumProbe _chromium;
 
-    public SystemStatus(IDbContextFactory<WuSheDbContext> contexts, QuartzHost quartz, ChromiumProbe chromium)
+    public SystemStatus(IDbContextFactory<WuSheDbContext> contexts, ScheduledJobs jobs, ChromiumProbe chromium)
     {
         _contexts = contexts;
-        _quartz = quartz;
+        _jobs = jobs;
         _chromium = chromium;
     }
 
@@ -56,13 +56,15 @@ public class SystemStatus
 
     private async Task<StatusItem> SchedulerAsync(CancellationToken ct)
     {
-        var s = _quartz.Scheduler;
-        if (s is null || !s.IsStarted || s.IsShutdown)
+        var s = await _jobs.SchedulerAsync(ct);
+        var meta = await s.GetMetadata(ct);
+        if (meta.Status != Quartz.SchedulerStatus.Running)
             return new("定时任务调度器（Quartz）", false, "未运行", "查看启动日志中的 Quartz 错误。");
-        var meta = await s.GetMetaData(ct);
-        var jobs = (await s.GetJobKeys(Quartz.Impl.Matchers.GroupMatcher<Quartz.JobKey>.AnyGroup(), ct)).Count;
+        var jobs = 0;
+        foreach (var name in ScheduledJobs.Known.Keys)
+            if (await s.GetJobDetail(new Quartz.JobKey(name), ct) is not null) jobs++;
         return new("定时任务调度器（Quartz）", true,
-            $"{meta.SchedulerName} 运行中，Quartz {meta.Version}，线程 {meta.ThreadPoolSize}，已登记任务 {jobs} 个，启动于 {_quartz.StartedAt?.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss}");
+            $"{meta.SchedulerName} 运行中，Quartz {meta.Version}，线程 {meta.ThreadPoolSize}，已登记任务 {jobs} 个，启动于 {meta.RunningSince?.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss}");
     }
 
     private static async Task<string> Scalar(WuSheDbContext db, string sql, CancellationToken ct)

@@ -16,9 +16,9 @@ public static class AlertApi
             ApiResults.Run(() => q.ListAsync(http.User.Scope(), new AlertFilter(district, null, null, severity, state), 5000, ct)));
         api.MapPost("/alerts/{id:int}/acknowledge", (int id, AcknowledgeCommand c, HttpContext http, AlertQueries q, CancellationToken ct) =>
             ApiResults.Run(async () => { await q.AcknowledgeAsync(http.User.Actor(), http.User.Scope(), id, c.Note ?? "", ct); return id; }));
-        api.MapPost("/jobs/{name}/run", (string name, HttpContext http, QuartzHost quartz) => ApiResults.Run(async () =>
+        api.MapPost("/jobs/{name}/run", (string name, HttpContext http, ScheduledJobs quartz) => ApiResults.Run(async () =>
         {
-            if (!QuartzHost.Known.ContainsKey(name)) throw new NotFoundException($"没有名为 {name} 的任务。");
+            if (!ScheduledJobs.Known.ContainsKey(name)) throw new NotFoundException($"没有名为 {name} 的任务。");
             await quartz.RunNowAsync(name, http.User.DisplayName());
             return name;
         })).RequireAuthorization(Policies.CityAdministrator);

@@ -22,14 +22,14 @@ public class AlertQueries
 {
     private readonly IDbContextFactory<WuSheDbContext> _contexts;
     private readonly IClock _clock;
-    private readonly QuartzHost _quartz;
+    private readonly ScheduledJobs _jobs;
     private readonly Microsoft.Extensions.Options.IOptions<WuSheOptions> _options;
 
-    public AlertQueries(IDbContextFactory<WuSheDbContext> contexts, IClock clock, QuartzHost quartz, Microsoft.Extensions.Options.IOptions<WuSheOptions> options)
+    public AlertQueries(IDbContextFactory<WuSheDbContext> contexts, IClock clock, ScheduledJobs jobs, Microsoft.Extensions.Options.IOptions<WuSheOptions> options)
     {
         _contexts = contexts;
         _clock = clock;
-        _quartz = quartz;
+        _jobs = jobs;
         _options = options;
     }
 
@@ -71,12 +71,11 @@ public class AlertQueries
     {
         await using var db = await _contexts.CreateDbContextAsync(ct);
         var views = new List<JobView>();
-        foreach (var (name, (_, title)) in QuartzHost.Known)
+        foreach (var (name, (_, title)) in ScheduledJobs.Known)
         {
             var cron = _options.Value.JobSchedules.GetValueOrDefault(name, "");
-            var triggers = _quartz.Scheduler is { } s ? await s.GetTriggersOfJob(new Quartz.JobKey(name), ct) : Array.Empty<Quartz.ITrigger>();
             var history = await db.JobRuns.AsNoTracking().Where(r => r.Job == name).OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).Take(20).ToListAsync(ct);
-            views.Add(new JobView(name, title, cron, triggers.Select(t => t.GetNextFireTimeUtc()).Where(t => t is not null).Min(),
+            views.Add(new JobView(name, title, cron, await _jobs.NextFireTimeAsync(name, ct),
                 history.FirstOrDefault(), history));
         }
         return views;

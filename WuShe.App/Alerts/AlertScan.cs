@@ -94,7 +94,7 @@ public class AlertScan
     /// <summary>
     /// Set-based upsert: existing alerts are read as light rows; new ones inserted in one batch; only alerts whose
     /// content changed, that return after resolving, or that cleared are loaded and changed through the domain; the
-    /// rest get their "last seen" refreshed by chunked UPDATE statements instead of one tracked entity each.
+    /// rest get their "last seen" refreshed by chunked set-based updates (ExecuteUpdate) instead of one tracked entity each.
     /// </summary>
     private static async Task<(int Opened, int Refreshed, int Resolved)> UpsertAsync(WuSheDbContext db, IReadOnlyList<AlertFinding> findings,
         DateTimeOffset now, CancellationToken ct)
@@ -125,7 +125,6 @@ public class AlertScan
         }
         var cleared = existing.Values.Where(a => a.State != AlertState.Resolved && !latest.ContainsKey((a.Rule, a.RuleKey, a.ScopeKey, a.Period)))
             .Select(a => a.Id).ToList();
-        // Lists, not arrays: in an expression C# 13 binds array.Contains to the span overload, which EF Core 6 cannot evaluate.
         foreach (var chunk in toRefresh.Keys.Chunk(5000).Select(c => c.ToList()))
             foreach (var alert in await db.Alerts.Where(a => chunk.Contains(a.Id)).ToListAsync(ct))
                 alert.Refresh(toRefresh[alert.Id], now);
@@ -134,9 +133,8 @@ public class AlertScan
                 alert.Resolve(now);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
-        var lastSeen = new Microsoft.EntityFrameworkCore.Storage.ValueConversion.DateTimeOffsetToBinaryConverter().ConvertToProvider(now);
         foreach (var chunk in unchanged.Chunk(5000))
-            await db.Database.ExecuteSqlRawAsync($"UPDATE Alerts SET LastSeen = {lastSeen} WHERE Id IN ({string.Join(",", chunk)})", ct);
+            await db.Alerts.Where(a => chunk.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.LastSeen, now), ct);
         return (opened + reopened, toRefresh.Count - reopened + unchanged.Count, cleared.Count);
     }
 

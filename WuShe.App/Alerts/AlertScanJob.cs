@@ -1,4 +1,5 @@
 using Quartz;
+using WuShe.App.Jobs;
 
 namespace WuShe.App.Alerts;
 
@@ -10,12 +11,12 @@ public class AlertScanJob : IJob
 
     public AlertScanJob(AlertScan scan) => _scan = scan;
 
-    public Task Execute(IJobExecutionContext context)
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
-        var data = context.MergedJobDataMap;
-        var trigger = data.GetString(Jobs.QuartzHost.TriggerKind) ?? "定时";
+        // A cron fire carries no data: it is a scheduled run for its own fire time.
+        var trigger = ScheduledJobs.Data(context, ScheduledJobs.TriggerKind) ?? "定时";
         DateTimeOffset? scheduledFor = trigger == "手动" ? null
-            : data.GetString(Jobs.QuartzHost.ScheduledFor) is { } text ? DateTimeOffset.Parse(text) : context.ScheduledFireTimeUtc;
-        return _scan.RunAsync(trigger, data.GetString(Jobs.QuartzHost.StartedBy) ?? "调度器", scheduledFor, context.CancellationToken);
+            : ScheduledJobs.Data(context, ScheduledJobs.ScheduledFor) is { } text ? DateTimeOffset.Parse(text) : context.ScheduledFireTimeUtc;
+        await _scan.RunAsync(trigger, ScheduledJobs.Data(context, ScheduledJobs.StartedBy) ?? "调度器", scheduledFor, ct);
     }
 }

@@ -53,7 +53,7 @@ public class WuSheDbContext : DbContext
         builder.Properties<RequirementPeriod>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<SiteCommand>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<ServiceArea>().HaveConversion<string>().HaveMaxLength(128);
-        // SQLite under EF Core 6 cannot compare or order DateTimeOffset text; a long keeps instants sortable.
+        // SQLite cannot compare or order DateTimeOffset text (EF Core 10 still refuses it); a long keeps instants sortable.
         builder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 }

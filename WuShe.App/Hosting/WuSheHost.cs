@@ -86,8 +86,7 @@ public static class WuSheHost
         services.AddSingleton<WuShe.App.Alerts.AlertQueries>();
         services.AddSingleton<ChromiumProbe>();
         services.AddSingleton<SystemStatus>();
-        services.AddSingleton<QuartzHost>();
-        services.AddHostedService(sp => sp.GetRequiredService<QuartzHost>());
+        ScheduledJobs.AddTo(services, options);
 
         services.AddAuthentication(UserClaims.Scheme).AddCookie(UserClaims.Scheme, o =>
         {
@@ -133,6 +132,7 @@ public static class WuSheHost
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapBlazorScriptBridge();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapCampaignApi();

@@ -51,7 +51,7 @@ public class ReportBatches
         var batch = new ReportBatch(districtCode, title, actor.Name, _clock.Now);
         db.Add(batch);
         await db.SaveChangesAsync(ct);
-        await _services.GetRequiredService<QuartzHost>().RunBatchAsync(batch.Id);
+        await _services.GetRequiredService<ScheduledJobs>().RunBatchAsync(batch.Id);
         return batch.Id;
     }
 
@@ -133,6 +133,6 @@ public class ReportBatchJob : Quartz.IJob
 
     public ReportBatchJob(ReportBatches batches) => _batches = batches;
 
-    public Task Execute(Quartz.IJobExecutionContext context) =>
-        _batches.RunAsync(context.MergedJobDataMap.GetInt("batchId"), context.CancellationToken);
+    public async ValueTask Execute(Quartz.IJobExecutionContext context, CancellationToken ct) =>
+        await _batches.RunAsync(int.Parse(Jobs.ScheduledJobs.Data(context, Jobs.ScheduledJobs.BatchId)!), ct);
 }

@@ -73,20 +73,15 @@ public class AlertScanTests : SeededApp
     [Fact]
     public async Task A_real_Quartz_scheduler_catches_up_a_missed_run_and_runs_on_demand_and_records_both()
     {
-        var quartz = Service<QuartzHost>();
-        await quartz.StartAsync(default);
-        try
+        var jobs = Service<ScheduledJobs>();
+        await using (await StartJobsAsync())
         {
             await WaitForAsync(db => db.JobRuns.AnyAsync(r => r.Trigger == "补跑" && r.Succeeded == true));
-            await quartz.RunNowAsync(AlertScan.JobName, "测试");
+            await jobs.RunNowAsync(AlertScan.JobName, "测试");
             await WaitForAsync(db => db.JobRuns.AnyAsync(r => r.Trigger == "手动" && r.Succeeded == true));
-            Assert.True(quartz.Scheduler!.IsStarted);
-            var next = (await quartz.Scheduler.GetTriggersOfJob(new Quartz.JobKey(AlertScan.JobName))).Single().GetNextFireTimeUtc();
+            Assert.Equal(Quartz.SchedulerStatus.Running, (await (await jobs.SchedulerAsync()).GetMetadata(default)).Status);
+            var next = await jobs.NextFireTimeAsync(AlertScan.JobName);
             Assert.Equal(6, WuShe.Domain.Common.ChinaTime.ToChina(next!.Value).Hour);
-        }
-        finally
-        {
-            await quartz.StopAsync(default);
         }
         await using var check = NewContext();
         var runs = await check.JobRuns.ToListAsync();
@@ -100,7 +95,7 @@ public class AlertScanTests : SeededApp
     [InlineData("2024-05-19T06:00:00+08:00", "2024-05-20T06:00:00+08:00", "2024-05-20T06:00:00+08:00")]   // exactly due
     public void Missed_fire_times_coalesce_into_one(string last, string now, string? expected)
     {
-        var missed = QuartzHost.MissedFireTime(QuartzHost.Cron("0 0 6 * * ?"), DateTimeOffset.Parse(last), DateTimeOffset.Parse(now));
+        var missed = ScheduledJobs.MissedFireTime(ScheduledJobs.Cron("0 0 6 * * ?"), DateTimeOffset.Parse(last), DateTimeOffset.Parse(now));
         Assert.Equal(expected is null ? null : DateTimeOffset.Parse(expected), missed);
     }
 

@@ -81,9 +81,7 @@ public class ReportTests : SeededApp
     public async Task A_district_batch_zip_holds_one_valid_pdf_per_site_and_is_served_only_when_complete()
     {
         await AcceptedSiteAsync("示例批量街道");
-        var quartz = Service<QuartzHost>();
-        await quartz.StartAsync(default);
-        try
+        await using (await StartJobsAsync())
         {
             var (officer, scope) = await UserAsync("binhai");
             var batches = Service<ReportBatches>();
@@ -114,10 +112,6 @@ public class ReportTests : SeededApp
             var (_, hepingScope) = await UserAsync("heping");
             await Assert.ThrowsAsync<WuShe.App.Hosting.AccessDeniedException>(() => batches.OpenAsync(hepingScope, batchId));
             await Assert.ThrowsAsync<WuShe.App.Hosting.AccessDeniedException>(() => batches.StartAsync(officer, hepingScope, "120116"));
-        }
-        finally
-        {
-            await quartz.StopAsync(default);
         }
     }
 

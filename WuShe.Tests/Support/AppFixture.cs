@@ -26,8 +26,23 @@ public sealed class AppFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort();
-        BaseUri = new Uri($"http://127.0.0.1:{port}/");
+        BaseUri = new Uri($"http://127.0.0.1:{FreePort()}/");
+        await StartProcessAsync();
+    }
+
+    /// <summary>Stops the app (as a crash would) and starts it again on the same address, database and key ring.</summary>
+    public async Task StopAsync()
+    {
+        _process!.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
+    }
+
+    public Task StartAgainAsync() => StartProcessAsync();
+
+    private async Task StartProcessAsync()
+    {
         var exe = AppExecutable();
         var start = new ProcessStartInfo(exe)
         {

@@ -2,7 +2,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WuShe.App.Data;
+using Microsoft.Extensions.Hosting;
 using WuShe.App.Hosting;
+using WuShe.App.Jobs;
 using WuShe.Domain.Accounts;
 
 namespace WuShe.Tests.Support;
@@ -22,8 +24,30 @@ public class SeededApp : IAsyncLifetime
         {
             "--environment", "Development", $"--WuShe:DatabasePath={_folder.File("wushe.db")}",
             "--WuShe:DevelopmentAccountPassword=Test@2023", "--WuShe:SampleData=false",
-        });
+        }.Concat(ExtraArguments).ToArray());
         await Service<DatabaseInitializer>().InitializeAsync();
+    }
+
+    /// <summary>Configuration a test class adds, as command-line arguments (<c>--WuShe:Key=value</c>).</summary>
+    protected virtual IEnumerable<string> ExtraArguments => Array.Empty<string>();
+
+    /// <summary>
+    /// Starts the scheduler as the app does (Quartz's hosted service, then the start-up catch-up), without the web
+    /// server; disposing stops it and waits for running jobs.
+    /// </summary>
+    public async Task<IAsyncDisposable> StartJobsAsync()
+    {
+        var hosted = App.Services.GetServices<IHostedService>().Where(h => h is Quartz.QuartzHostedService or MissedRunCatchUp).ToList();
+        foreach (var service in hosted) await service.StartAsync(default);
+        return new Stopper(hosted);
+    }
+
+    private sealed record Stopper(IReadOnlyList<IHostedService> Services) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var service in Services.Reverse()) await service.StopAsync(default);
+        }
     }
 
     public async Task<(Actor Actor, UserScope Scope)> UserAsync(string userName)

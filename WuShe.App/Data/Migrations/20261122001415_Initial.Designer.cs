@@ -11,13 +11,14 @@ using WuShe.App.Data;
 namespace WuShe.App.Data.Migrations
 {
     [DbContext(typeof(WuSheDbContext))]
-    [Migration("20261121083301_ReportBatches")]
-    partial class ReportBatches
+    [Migration("20261122001415_Initial")]
+    partial class Initial
     {
+        /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
             modelBuilder.Entity("WuShe.App.Jobs.JobRun", b =>
                 {
