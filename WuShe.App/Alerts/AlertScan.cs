@@ -94,7 +94,7 @@ public class AlertScan
     /// <summary>
     /// Set-based upsert: existing alerts are read as light rows; new ones inserted in one batch; only alerts whose
     /// content changed, that return after resolving, or that cleared are loaded and changed through the domain; the
-    /// rest get their "last seen" refreshed by chunked set-based updates (ExecuteUpdate) instead of one tracked entity each.
+    /// rest get their "last seen" refreshed by one set-based update (ExecuteUpdate) instead of one tracked entity each.
     /// </summary>
     private static async Task<(int Opened, int Refreshed, int Resolved)> UpsertAsync(WuSheDbContext db, IReadOnlyList<AlertFinding> findings,
         DateTimeOffset now, CancellationToken ct)
@@ -105,7 +105,7 @@ public class AlertScan
             .ToDictionary(a => (a.Rule, a.RuleKey, a.ScopeKey, a.Period));
         var latest = findings.GroupBy(Key).ToDictionary(g => g.Key, g => g.Last());
         var toRefresh = new Dictionary<int, AlertFinding>();
-        var unchanged = new List<int>();
+        var unchanged = 0;
         int opened = 0, reopened = 0;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         foreach (var (key, f) in latest)
@@ -121,7 +121,7 @@ public class AlertScan
                 toRefresh[a.Id] = f;
                 if (a.State == AlertState.Resolved) reopened++;
             }
-            else unchanged.Add(a.Id);
+            else unchanged++;
         }
         var cleared = existing.Values.Where(a => a.State != AlertState.Resolved && !latest.ContainsKey((a.Rule, a.RuleKey, a.ScopeKey, a.Period)))
             .Select(a => a.Id).ToList();
@@ -133,9 +133,9 @@ public class AlertScan
                 alert.Resolve(now);
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
-        foreach (var chunk in unchanged.Chunk(5000))
-            await db.Alerts.Where(a => chunk.Contains(a.Id)).ExecuteUpdateAsync(u => u.SetProperty(a => a.LastSeen, now), ct);
-        return (opened + reopened, toRefresh.Count - reopened + unchanged.Count, cleared.Count);
+        // Every alert not resolved by now was seen in this scan (new, refreshed or unchanged): one UPDATE, no id list.
+        await db.Alerts.Where(a => a.State != AlertState.Resolved).ExecuteUpdateAsync(u => u.SetProperty(a => a.LastSeen, now), ct);
+        return (opened + reopened, toRefresh.Count - reopened + unchanged, cleared.Count);
     }
 
     private async Task<AlertInputs> InputsAsync(WuSheDbContext db, DateOnly today, CancellationToken ct)
@@ -180,9 +180,10 @@ public class AlertScan
                            (Phase: Domain.Evaluations.EvaluationPhase.Final, Due: _options.FinalEvaluationDue) }
             .Where(d => d.Due is not null).ToList();
         if (dues.Count == 0) return Array.Empty<EvaluationDue>();
-        var evaluations = await db.Evaluations.AsNoTracking().Include(e => e.Sheets).Where(e => creating.Select(s => s.Id).Contains(e.SiteId)).ToListAsync(ct);
+        var complete = (await db.Evaluations.AsNoTracking().Include(e => e.Sheets).Where(e => creating.Select(s => s.Id).Contains(e.SiteId)).ToListAsync(ct))
+            .Where(e => e.Complete).Select(e => (e.SiteId, e.Phase)).ToHashSet();
         return sites.SelectMany(s => dues.Select(d => new EvaluationDue(s.Id, s.DistrictId, s.Street, Domain.Evaluations.EvaluationLabels.Label(d.Phase), d.Due!.Value,
-            evaluations.Any(e => e.SiteId == s.Id && e.Phase == d.Phase && e.Complete)))).ToList();
+            complete.Contains((s.Id, d.Phase))))).ToList();
     }
 
     private async Task FinishAsync(long runId, Action<JobRun> finish, CancellationToken ct)

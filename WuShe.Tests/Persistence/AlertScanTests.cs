@@ -110,3 +110,32 @@ public class AlertScanTests : SeededApp
         throw new TimeoutException("任务在 20 秒内未完成。");
     }
 }
+
+/// <summary>The alert scan fired by a real cron trigger of the running Quartz scheduler (here every second).</summary>
+public class CronFiredAlertScanTests : SeededApp
+{
+    protected override IEnumerable<string> ExtraArguments => new[] { "--WuShe:JobSchedules:AlertScan=* * * * * ?" };
+
+    [Fact]
+    public async Task A_cron_fire_runs_the_scan_as_a_scheduled_run_and_no_fire_time_runs_twice()
+    {
+        await using (await StartJobsAsync())
+        {
+            for (var i = 0; i < 600; i++)
+            {
+                await using var db = NewContext();
+                if (await db.JobRuns.CountAsync(r => r.Trigger == "定时" && r.Succeeded == true) >= 2) break;
+                await Task.Delay(100);
+            }
+        }
+        await using var check = NewContext();
+        var runs = await check.JobRuns.AsNoTracking().ToListAsync();
+        var scheduled = runs.Where(r => r.Trigger == "定时").ToList();
+        Assert.True(scheduled.Count(r => r.Succeeded == true) >= 2, string.Join("；", runs.Select(r => $"{r.Trigger} {r.Result}")));
+        Assert.All(scheduled, r => Assert.NotNull(r.ScheduledFor));
+        Assert.Equal(runs.Count(r => r.ScheduledFor != null), runs.Where(r => r.ScheduledFor != null).Select(r => r.ScheduledFor).Distinct().Count());
+        Assert.All(runs, r => Assert.NotNull(r.FinishedAt));
+        Assert.Contains("成功", scheduled.First(r => r.Succeeded == true).Result);
+    }
+}
+

@@ -60,6 +60,34 @@ public class DatabaseInitializerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_new_file_runs_on_SQLite_3_50_or_later_with_the_one_initial_migration_and_a_second_start_adds_none()
+    {
+        await StartAndCountAsync("Production");
+        var (version, migrations) = await VersionAndMigrationsAsync();
+        Assert.True(Version.Parse(version) >= new Version(3, 50), $"SQLite {version}");
+        Assert.Single(migrations);
+        Assert.EndsWith("_Initial", migrations[0]);
+
+        await StartAndCountAsync("Production");
+        Assert.Equal(migrations, (await VersionAndMigrationsAsync()).Migrations);
+    }
+
+    private async Task<(string Version, IReadOnlyList<string> Migrations)> VersionAndMigrationsAsync()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_folder.File("wushe.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var version = connection.CreateCommand();
+        version.CommandText = "SELECT sqlite_version();";
+        var text = (string)(await version.ExecuteScalarAsync())!;
+        await using var history = connection.CreateCommand();
+        history.CommandText = "SELECT MigrationId FROM __EFMigrationsHistory ORDER BY MigrationId;";
+        var migrations = new List<string>();
+        await using var reader = await history.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) migrations.Add(reader.GetString(0));
+        return (text, migrations);
+    }
+
+    [Fact]
     public async Task Production_never_creates_the_development_accounts()
     {
         var counts = await StartAndCountAsync("Production");
