@@ -10,15 +10,7 @@ public class AlertBrowserTests
 
     public AlertBrowserTests(AppFixture app) => _app = app;
 
-    private async Task<IPage> PageAsAsync(string user)
-    {
-        var browser = await _app.BrowserAsync();
-        var context = await browser.NewContextAsync(new() { BaseURL = _app.BaseUri.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20000);
-        await page.SignInAsync(user);
-        return page;
-    }
+    private Task<IPage> PageAsAsync(string user) => _app.SignedInPageAsync(user);
 
     [Fact]
     public async Task The_city_runs_the_scan_now_and_a_district_acknowledges_an_alert_with_a_note()

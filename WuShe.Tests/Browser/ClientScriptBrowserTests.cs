@@ -30,18 +30,10 @@ public class ClientScriptBrowserTests
     [Fact]
     public async Task A_Radzen_grid_sorts_a_date_picker_changes_the_dashboard_and_a_dialog_confirms_or_cancels()
     {
-        var browser = await _app.BrowserAsync();
-        var context = await browser.NewContextAsync(new() { BaseURL = _app.BaseUri.ToString(), ViewportSize = new() { Width = 1440, Height = 900 } });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(20000);
-        await page.SignInAsync("admin");
-
+        var page = await _app.SignedInPageAsync("admin", 1440, 900);
         await page.GoInteractiveAsync("campaign");
-        var firstNumber = page.Locator("#joint-site-grid tbody tr").First.Locator("td").First;
-        await Assertions.Expect(firstNumber).ToHaveTextAsync("1");
-        await page.Locator("#joint-site-grid th", new() { HasText = "序号" }).ClickAsync();
-        await page.Locator("#joint-site-grid th", new() { HasText = "序号" }).ClickAsync();
-        await Assertions.Expect(firstNumber).ToHaveTextAsync("11");
+        await Assertions.Expect(FirstJointSiteNumber(page)).ToHaveTextAsync("1");
+        await SortJointSitesDescendingAsync(page);
 
         await page.GoInteractiveAsync("dashboard");
         await Assertions.Expect(page.Locator("h2", new() { HasText = "各创建点达标情况" })).ToContainTextAsync("截至 2024-05-20");
@@ -64,7 +56,17 @@ public class ClientScriptBrowserTests
         await page.Locator(".rz-dialog button", new() { HasText = "开始生成" }).ClickAsync();
         await Assertions.Expect(rows).ToHaveCountAsync(before + 1);
         await Assertions.Expect(rows.First).ToContainTextAsync("全市");
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+
+    public static ILocator FirstJointSiteNumber(IPage page) => page.Locator("#joint-site-grid tbody tr").First.Locator("td").First;
+
+    /// <summary>Two clicks on the grid's 序号 header sort it descending: the 11th joint site comes first.</summary>
+    public static async Task SortJointSitesDescendingAsync(IPage page)
+    {
+        await page.Locator("#joint-site-grid th", new() { HasText = "序号" }).ClickAsync();
+        await page.Locator("#joint-site-grid th", new() { HasText = "序号" }).ClickAsync();
+        await Assertions.Expect(FirstJointSiteNumber(page)).ToHaveTextAsync("11");
     }
 }
 
@@ -79,11 +81,7 @@ public sealed class ReconnectBrowserTests : IAsyncLifetime
     [Fact]
     public async Task After_a_server_restart_the_page_shows_the_Chinese_dialog_then_reloads_into_a_live_circuit()
     {
-        var browser = await _app.BrowserAsync();
-        var context = await browser.NewContextAsync(new() { BaseURL = _app.BaseUri.ToString() });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60000);
-        await page.SignInAsync("admin");
+        var page = await _app.SignedInPageAsync("admin", timeout: 60000);
         await page.GoInteractiveAsync("campaign");
         var dialog = page.Locator("#components-reconnect-modal");
         await Assertions.Expect(dialog).ToBeHiddenAsync();
@@ -98,21 +96,14 @@ public sealed class ReconnectBrowserTests : IAsyncLifetime
         await page.WaitForFunctionAsync("() => window.__beforeRestart === undefined && document.querySelector(\"#circuit[data-ready='1']\") !== null");
         Assert.EndsWith("/campaign", page.Url);
         await Assertions.Expect(dialog).ToBeHiddenAsync();
-        var firstNumber = page.Locator("#joint-site-grid tbody tr").First.Locator("td").First;
-        await page.Locator("#joint-site-grid th", new() { HasText = "序号" }).ClickAsync();
-        await page.Locator("#joint-site-grid th", new() { HasText = "序号" }).ClickAsync();
-        await Assertions.Expect(firstNumber).ToHaveTextAsync("11");
-        await context.CloseAsync();
+        await ClientScriptBrowserTests.SortJointSitesDescendingAsync(page);
+        await page.Context.CloseAsync();
     }
 
     [Fact]
     public async Task When_the_server_stays_away_the_dialog_offers_to_reconnect_or_reload_in_Chinese()
     {
-        var browser = await _app.BrowserAsync();
-        var context = await browser.NewContextAsync(new() { BaseURL = _app.BaseUri.ToString() });
-        var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(60000);
-        await page.SignInAsync("admin");
+        var page = await _app.SignedInPageAsync("admin", timeout: 60000);
         await page.GoInteractiveAsync("campaign");
         await _app.StopAsync();
         var dialog = page.Locator("#components-reconnect-modal");
@@ -129,6 +120,6 @@ public sealed class ReconnectBrowserTests : IAsyncLifetime
 
         await _app.StartAgainAsync();
         await page.WaitForFunctionAsync("() => document.querySelector(\"#circuit[data-ready='1']\") !== null && getComputedStyle(document.getElementById('components-reconnect-modal')).display === 'none'");
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }

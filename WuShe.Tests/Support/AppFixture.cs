@@ -108,6 +108,16 @@ public sealed class AppFixture : IAsyncLifetime
         return _browser;
     }
 
+    /// <summary>A new browser context (own cookies) signed in as <paramref name="userName"/> through the real form.</summary>
+    public async Task<IPage> SignedInPageAsync(string userName, int width = 1400, int height = 1000, float timeout = 20000)
+    {
+        var context = await (await BrowserAsync()).NewContextAsync(new() { BaseURL = BaseUri.ToString(), ViewportSize = new() { Width = width, Height = height } });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(timeout);
+        await page.SignInAsync(userName);
+        return page;
+    }
+
     public string Log { get { lock (_log) return _log.ToString(); } }
 
     public async Task DisposeAsync()
