@@ -1,6 +1,8 @@
 using WuShe.App.Data;
 using WuShe.App.Hosting;
 
+if (args.Length > 0 && args[0] == "users")
+    return await WuShe.App.Accounts.UsersCommand.RunAsync(args, Console.In, Console.Out, Console.Error);
 if (args.Length > 0 && args[0] is "benchmark" or "generate")
     return await WuShe.App.Benchmarks.BenchmarkCommand.RunAsync(args, Console.Out);
 

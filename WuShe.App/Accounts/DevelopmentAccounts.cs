@@ -23,13 +23,13 @@ public class DevelopmentAccounts
     };
 
     private readonly IDbContextFactory<WuSheDbContext> _contexts;
-    private readonly IPasswordHasher<UserAccount> _hasher;
+    private readonly IServiceScopeFactory _scopes;
     private readonly WuSheOptions _options;
 
-    public DevelopmentAccounts(IDbContextFactory<WuSheDbContext> contexts, IPasswordHasher<UserAccount> hasher, IOptions<WuSheOptions> options)
+    public DevelopmentAccounts(IDbContextFactory<WuSheDbContext> contexts, IServiceScopeFactory scopes, IOptions<WuSheOptions> options)
     {
         _contexts = contexts;
-        _hasher = hasher;
+        _scopes = scopes;
         _options = options.Value;
     }
 
@@ -37,6 +37,8 @@ public class DevelopmentAccounts
     {
         if (string.IsNullOrEmpty(_options.DevelopmentAccountPassword)) return;
         await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var scope = _scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var campaign = await db.Campaigns.SingleAsync(c => c.Code == _options.CurrentCampaign, ct);
         var existing = await db.UserAccounts.Select(u => u.UserName).ToListAsync(ct);
         foreach (var a in All.Where(a => !existing.Contains(a.UserName)))
@@ -46,10 +48,10 @@ public class DevelopmentAccounts
             int? siteId = a.JointSite is null ? null
                 : await db.Sites.Where(s => s.CampaignId == campaign.Id && s.Tier == SiteTier.CityDistrictJoint && s.JointSiteNumber == a.JointSite)
                     .Select(s => s.Id).SingleAsync(ct);
-            var account = new UserAccount(a.UserName, a.DisplayName, a.Role, districtId, siteId);
-            account.SetPasswordHash(_hasher.HashPassword(account, _options.DevelopmentAccountPassword));
-            db.UserAccounts.Add(account);
+            var created = await users.CreateAsync(new UserAccount(a.UserName, a.DisplayName, new AccountBinding(a.Role, districtId, siteId)),
+                _options.DevelopmentAccountPassword);
+            if (!created.Succeeded)
+                throw new InvalidOperationException($"无法创建开发账号 {a.UserName}：{string.Join(" ", created.Errors.Select(e => e.Description))}");
         }
-        await db.SaveChangesAsync(ct);
     }
 }

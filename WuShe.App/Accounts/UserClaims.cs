@@ -9,21 +9,20 @@ public static class UserClaims
 {
     public const string DistrictId = "wushe:district";
     public const string SiteId = "wushe:site";
-    public const string Scheme = "WuShe.Cookie";
+    public const string MustChangePassword = "wushe:must-change-password";
+    public static readonly string Scheme = Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
 
-    public static ClaimsPrincipal ToPrincipal(UserAccount user)
+    /// <summary>The policy's claims beside Identity's own (id, name, security stamp): display name, role, binding.</summary>
+    public static IEnumerable<Claim> For(UserAccount user)
     {
-        var claims = new List<Claim>
-        {
-            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
-            new(ClaimTypes.Name, user.UserName),
-            new(ClaimTypes.GivenName, user.DisplayName),
-            new(ClaimTypes.Role, user.Role.ToString()),
-        };
-        if (user.DistrictId is { } d) claims.Add(new(DistrictId, d.ToString()));
-        if (user.SiteId is { } s) claims.Add(new(SiteId, s.ToString()));
-        return new ClaimsPrincipal(new ClaimsIdentity(claims, Scheme));
+        yield return new(ClaimTypes.GivenName, user.DisplayName);
+        yield return new(ClaimTypes.Role, user.Role.ToString());
+        if (user.DistrictId is { } d) yield return new(DistrictId, d.ToString());
+        if (user.SiteId is { } s) yield return new(SiteId, s.ToString());
+        if (user.MustChangePassword) yield return new(MustChangePassword, "1");
     }
+
+    public static bool MustChangePasswordNow(this ClaimsPrincipal principal) => principal.HasClaim(MustChangePassword, "1");
 
     /// <summary>The scope of a signed-in user; throws for an anonymous one, since no data query may run without a scope.</summary>
     public static UserScope Scope(this ClaimsPrincipal principal)

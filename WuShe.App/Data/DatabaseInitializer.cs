@@ -43,8 +43,11 @@ public class DatabaseInitializer
         var seeds = CampaignSeedReader.ReadAll(_options.ResolveSeedDataPath());
         var inserted = await _seeder.SeedAsync(seeds, ct);
         foreach (var code in inserted) _log.LogInformation("已导入种子活动 {Code}", code);
+        if (_environment.IsDevelopment()) await _developmentAccounts.EnsureAsync(ct);
+        await using (var db = await _contexts.CreateDbContextAsync(ct))
+            if (!await db.UserAccounts.AnyAsync(ct))
+                _log.LogWarning("系统中还没有任何账号。请创建第一个管理员：{Command}", FirstAdministrator.Command);
         if (!_environment.IsDevelopment()) return;
-        await _developmentAccounts.EnsureAsync(ct);
         if (_options.SampleData)
         {
             var reports = await _sample.EnsureAsync(ct);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using WuShe.Domain.Accounts;
@@ -9,7 +10,8 @@ using WuShe.Domain.Sites;
 
 namespace WuShe.App.Data;
 
-public class WuSheDbContext : DbContext
+/// <summary>The campaign's data and, through Identity's user store, the accounts (AspNetUsers and its claims, logins, tokens).</summary>
+public class WuSheDbContext : IdentityUserContext<Accounts.UserAccount, int>
 {
     public WuSheDbContext(DbContextOptions<WuSheDbContext> options) : base(options) { }
 
@@ -17,7 +19,7 @@ public class WuSheDbContext : DbContext
     public DbSet<District> Districts => Set<District>();
     public DbSet<Site> Sites => Set<Site>();
     public DbSet<Community> Communities => Set<Community>();
-    public DbSet<UserAccount> UserAccounts => Set<UserAccount>();
+    public DbSet<Accounts.UserAccount> UserAccounts => Set<Accounts.UserAccount>();
     public DbSet<SiteTransition> SiteTransitions => Set<SiteTransition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
@@ -36,8 +38,11 @@ public class WuSheDbContext : DbContext
         return saved;
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WuSheDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)
     {

@@ -61,12 +61,11 @@ public static class WuSheHost
 
         services.AddSingleton<IClock, SystemClock>();
         services.AddMemoryCache();
-        services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<CampaignSeeder>();
-        services.AddSingleton<DevelopmentAccounts>();
+        services.AddAccounts(options);
+        services.AddSingleton<FirstAdministrator>();
         services.AddSingleton<SampleProgress>();
         services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<SignInService>();
         services.AddSingleton<CampaignQueries>();
         services.AddSingleton<SiteQueries>();
         services.AddSingleton<SiteApplications>();
@@ -88,18 +87,6 @@ public static class WuSheHost
         services.AddSingleton<SystemStatus>();
         ScheduledJobs.AddTo(services, options);
 
-        services.AddAuthentication(UserClaims.Scheme).AddCookie(UserClaims.Scheme, o =>
-        {
-            o.Cookie.Name = "wushe.auth";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Lax;
-            o.LoginPath = "/login";
-            o.AccessDeniedPath = "/access-denied";
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
-            o.SlidingExpiration = true;
-            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
-            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
-        });
         services.AddAuthorization(o =>
         {
             o.AddPolicy(Policies.CityWide, p => p.RequireRole(nameof(UserRole.CityAdministrator), nameof(UserRole.Viewer)));
@@ -113,14 +100,6 @@ public static class WuSheHost
         services.AddSingleton<ILocalizer, RadzenChineseLocalizer>();
     }
 
-    /// <summary>API callers get a status code, browsers a redirect to the sign-in page.</summary>
-    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
-    {
-        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
-        else ctx.Response.Redirect(ctx.RedirectUri);
-        return Task.CompletedTask;
-    }
-
     public static void UsePipeline(WebApplication app)
     {
         CultureInfo.DefaultThreadCurrentCulture = Chinese;
@@ -129,6 +108,7 @@ public static class WuSheHost
         app.UseRequestLocalization(new RequestLocalizationOptions()
             .SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN").AddSupportedUICultures("zh-CN"));
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -31,6 +31,9 @@ public class WuSheOptions
     /// <summary>Development only: fill the sites with 示例 progress data on first start.</summary>
     public bool SampleData { get; set; }
 
+    /// <summary>Sign-in sessions and passwords (等保 2.0 身份鉴别; README "Accounts and sessions").</summary>
+    public SessionOptions Sessions { get; set; } = new();
+
     /// <summary>Development only: password of the accounts created for each role; empty means none are created.</summary>
     public string DevelopmentAccountPassword { get; set; } = "";
 
@@ -42,4 +45,17 @@ public class WuSheOptions
 
     public string ResolveSeedDataPath() =>
         Path.IsPathRooted(SeedDataPath) ? SeedDataPath : Path.Combine(AppContext.BaseDirectory, SeedDataPath);
+}
+
+public class SessionOptions
+{
+    /// <summary>A session unused this long ends (sliding).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+    /// <summary>A session ends this long after sign-in, however active.</summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromHours(12);
+    /// <summary>How old a request's check of the account (security stamp, disabled) may be; zero checks every request.</summary>
+    public TimeSpan StampCheckInterval { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often an open page (Blazor circuit) re-checks its account.</summary>
+    public TimeSpan CircuitRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
+    public int MinimumPasswordLength { get; set; } = 8;
 }

@@ -9,28 +9,17 @@ public class AccountTests
 {
     private static readonly DateTimeOffset T0 = new(2023, 10, 1, 9, 0, 0, TimeSpan.FromHours(8));
 
-    [Fact]
-    public void Five_wrong_passwords_lock_the_account_for_fifteen_minutes()
+    [Theory]
+    [InlineData("Abcdef1!", true)]     // four kinds
+    [InlineData("abcdefg1!", true)]    // three kinds
+    [InlineData("abcdefgh1", false)]   // two kinds
+    [InlineData("Ab1!", false)]        // too short
+    [InlineData("Heping@2023", false)] // contains the user name
+    public void Passwords_need_eight_characters_of_three_kinds_and_not_the_user_name(string password, bool accepted)
     {
-        var user = new UserAccount("heping", "和平区民政局", UserRole.DistrictOfficer, 1, null);
-        for (var i = 0; i < 4; i++) user.RecordFailedSignIn(T0);
-        Assert.False(user.IsLockedOut(T0));
-        user.RecordFailedSignIn(T0);
-        Assert.True(user.IsLockedOut(T0.AddMinutes(14)));
-        Assert.Throws<DomainException>(() => user.RecordSignIn(T0.AddMinutes(14)));
-        Assert.False(user.IsLockedOut(T0.AddMinutes(15)));
-        user.RecordSignIn(T0.AddMinutes(15));
-        Assert.Equal(0, user.FailedSignIns);
-    }
-
-    [Fact]
-    public void A_successful_sign_in_resets_the_count()
-    {
-        var user = new UserAccount("admin", "管理员", UserRole.CityAdministrator, null, null);
-        for (var i = 0; i < 4; i++) user.RecordFailedSignIn(T0);
-        user.RecordSignIn(T0);
-        for (var i = 0; i < 4; i++) user.RecordFailedSignIn(T0);
-        Assert.False(user.IsLockedOut(T0));
+        var problems = new PasswordPolicy().Problems("heping", password);
+        Assert.Equal(accepted, problems.Count == 0);
+        Assert.All(problems, p => Assert.Contains("密码", p));
     }
 
     [Theory]
@@ -41,7 +30,7 @@ public class AccountTests
     [InlineData(UserRole.Viewer, null, 3)]
     public void Roles_are_bound_to_the_right_scope(UserRole role, int? district, int? site)
     {
-        Assert.Throws<DomainException>(() => new UserAccount("x", "x", role, district, site));
+        Assert.Throws<DomainException>(() => new AccountBinding(role, district, site));
     }
 
     [Fact]

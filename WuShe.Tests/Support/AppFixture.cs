@@ -57,6 +57,9 @@ public sealed class AppFixture : IAsyncLifetime
         start.Environment["WuShe__EvidencePath"] = _folder.File("evidence");
         start.Environment["WuShe__SampleData"] = "false";
         start.Environment["WuShe__DevelopmentAccountPassword"] = Password;
+        // Sessions are re-checked on every request and open pages every 2 s, so revocation tests need no long waits.
+        start.Environment["WuShe__Sessions__StampCheckInterval"] = "00:00:00";
+        start.Environment["WuShe__Sessions__CircuitRevalidationInterval"] = "00:00:02";
         _process = Process.Start(start) ?? throw new InvalidOperationException($"无法启动 {exe}");
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };

@@ -54,7 +54,7 @@ public class SeededApp : IAsyncLifetime
     {
         await using var db = NewContext();
         var user = await db.UserAccounts.SingleAsync(u => u.UserName == userName);
-        return (Actor.From(user), user.Scope);
+        return (user.Actor, user.Scope);
     }
 
     public async Task DisposeAsync()

@@ -1,18 +1,21 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using WuShe.Domain.Accounts;
+using WuShe.App.Accounts;
 using WuShe.Domain.Campaigns;
 using WuShe.Domain.Sites;
 
 namespace WuShe.App.Data.Configurations;
 
+/// <summary>The policy's part of the Identity user; Identity configures its own columns (user name, hash, stamp, lock-out).</summary>
 public class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>
 {
     public void Configure(EntityTypeBuilder<UserAccount> user)
     {
-        user.HasIndex(u => u.UserName).IsUnique();
-        user.Property(u => u.UserName).HasMaxLength(64);
+        user.Property(u => u.DisplayName).HasMaxLength(100);
+        user.Ignore(u => u.Binding);
         user.Ignore(u => u.Scope);
+        user.Ignore(u => u.Actor);
+        user.HasIndex(u => new { u.Role, u.DistrictId });
         user.HasOne<District>().WithMany().HasForeignKey(u => u.DistrictId).OnDelete(DeleteBehavior.Restrict);
         user.HasOne<Site>().WithMany().HasForeignKey(u => u.SiteId).OnDelete(DeleteBehavior.Restrict);
     }
