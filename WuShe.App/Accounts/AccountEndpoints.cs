@@ -9,11 +9,12 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // Signing out ends every session of the account (the stamp moves), not only this browser's cookie.
-        app.MapPost("/logout", async (HttpContext http, UserManager<UserAccount> users) =>
+        app.MapPost("/logout", async (HttpContext http, UserManager<UserAccount> users, IAntiforgery antiforgery) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest("请求已过期，请刷新页面后再退出登录。");
             if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
             await http.SignOutAsync(UserClaims.Scheme);
             return Results.Redirect("/login");
-        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        }).DisableAntiforgery(); // validated in the handler above, which then refuses with a message
     }
 }

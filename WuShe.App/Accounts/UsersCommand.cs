@@ -42,7 +42,7 @@ public static class UsersCommand
             return 2;
         }
         await using var app = WuSheHost.Build(call.HostArguments.Append("--Logging:LogLevel:Default=Warning").ToArray());
-        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(asCommand: true);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var db = scope.ServiceProvider.GetRequiredService<WuSheDbContext>();

@@ -32,14 +32,16 @@ public class DatabaseInitializer
         _log = log;
     }
 
-    public async Task InitializeAsync(CancellationToken ct = default)
+    /// <param name="asCommand">For a command-line run beside a running app: migrate and seed only; leave the app's
+    /// background work (batches it may be running) alone.</param>
+    public async Task InitializeAsync(CancellationToken ct = default, bool asCommand = false)
     {
         await using (var db = await _contexts.CreateDbContextAsync(ct))
         {
             await db.Database.MigrateAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
-        await _batches.RecoverAsync(ct);
+        if (!asCommand) await _batches.RecoverAsync(ct);
         var seeds = CampaignSeedReader.ReadAll(_options.ResolveSeedDataPath());
         var inserted = await _seeder.SeedAsync(seeds, ct);
         foreach (var code in inserted) _log.LogInformation("已导入种子活动 {Code}", code);
@@ -47,7 +49,7 @@ public class DatabaseInitializer
         await using (var db = await _contexts.CreateDbContextAsync(ct))
             if (!await db.UserAccounts.AnyAsync(ct))
                 _log.LogWarning("系统中还没有任何账号。请创建第一个管理员：{Command}", FirstAdministrator.Command);
-        if (!_environment.IsDevelopment()) return;
+        if (!_environment.IsDevelopment() || asCommand) return;
         if (_options.SampleData)
         {
             var reports = await _sample.EnsureAsync(ct);

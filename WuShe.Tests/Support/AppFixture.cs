@@ -21,6 +21,9 @@ public sealed class AppFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    /// <summary>Development by default; outside Development the app has no accounts until the CLI adds one.</summary>
+    public string Environment { get; init; } = "Development";
+
     public Uri BaseUri { get; private set; } = default!;
     public string DatabasePath => _folder.File("wushe.db");
 
@@ -51,7 +54,7 @@ public sealed class AppFixture : IAsyncLifetime
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = Environment;
         start.Environment["ASPNETCORE_URLS"] = BaseUri.ToString().TrimEnd('/');
         start.Environment["WuShe__DatabasePath"] = DatabasePath;
         start.Environment["WuShe__EvidencePath"] = _folder.File("evidence");
@@ -69,10 +72,15 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     /// <summary>An HTTP client with its own cookie jar that does not follow redirects, so tests see 302/403 as they are.</summary>
-    public HttpClient NewClient() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+    public HttpClient NewClient()
     {
-        BaseAddress = BaseUri,
-    };
+        var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
+        var client = new HttpClient(handler) { BaseAddress = BaseUri };
+        _handlers.Add(client, handler);
+        return client;
+    }
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, HttpClientHandler> _handlers = new();
 
     /// <summary>Signs in through the real form (antiforgery token included); returns the response to the POST.</summary>
     public async Task<HttpResponseMessage> SignInAsync(HttpClient client, string userName, string password = Password)
@@ -87,6 +95,9 @@ public sealed class AppFixture : IAsyncLifetime
             ["Input.Password"] = password,
         }));
     }
+
+    /// <summary>The cookies a client holds for this app, as a request header (to replay them from another client).</summary>
+    public string CookieHeader(HttpClient client) => (_handlers.TryGetValue(client, out var handler) ? handler : throw new ArgumentException("不是本应用的客户端。")).CookieContainer.GetCookieHeader(BaseUri);
 
     public async Task<HttpClient> SignedInClientAsync(string userName)
     {
@@ -103,7 +114,7 @@ public sealed class AppFixture : IAsyncLifetime
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Environment.GetEnvironmentVariable("WUSHE_CHROMIUM") ?? "/usr/bin/chromium",
+            ExecutablePath = System.Environment.GetEnvironmentVariable("WUSHE_CHROMIUM") ?? "/usr/bin/chromium",
             Headless = true,
             Args = new[] { "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-quic" },
@@ -111,13 +122,39 @@ public sealed class AppFixture : IAsyncLifetime
         return _browser;
     }
 
+    /// <summary>Runs the app's own command line (e.g. <c>users add …</c>) on this app's database; returns exit code and output.</summary>
+    public async Task<(int Exit, string Output, string Error)> RunCommandAsync(string? stdin, params string[] args)
+    {
+        var start = new ProcessStartInfo(AppExecutable())
+        {
+            WorkingDirectory = Path.Combine(RepositoryRoot(), "WuShe.App"),
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        foreach (var a in args) start.ArgumentList.Add(a);
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = Environment;
+        start.Environment["WuShe__DatabasePath"] = DatabasePath;
+        start.Environment["WuShe__SampleData"] = "false";
+        start.Environment["WuShe__DevelopmentAccountPassword"] = Password;
+        using var process = Process.Start(start)!;
+        if (stdin is not null) await process.StandardInput.WriteLineAsync(stdin);
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await output, await error);
+    }
+
+    /// <summary>The antiforgery token of a page's first form (the sign-out form on every signed-in page).</summary>
+    public static async Task<string> FormTokenAsync(HttpClient client, string path) =>
+        Regex.Match(await client.GetStringAsync(path), "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
     /// <summary>A new browser context (own cookies) signed in as <paramref name="userName"/> through the real form.</summary>
-    public async Task<IPage> SignedInPageAsync(string userName, int width = 1400, int height = 1000, float timeout = 20000)
+    public async Task<IPage> SignedInPageAsync(string userName, int width = 1400, int height = 1000, float timeout = 20000, string password = Password)
     {
         var context = await (await BrowserAsync()).NewContextAsync(new() { BaseURL = BaseUri.ToString(), ViewportSize = new() { Width = width, Height = height } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(timeout);
-        await page.SignInAsync(userName);
+        await page.SignInAsync(userName, password);
         return page;
     }
 

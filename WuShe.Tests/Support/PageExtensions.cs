@@ -8,11 +8,11 @@ public static class PageExtensions
     public static Task WaitForInteractiveAsync(this IPage page) =>
         page.Locator("#circuit[data-ready='1']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
 
-    public static async Task SignInAsync(this IPage page, string userName)
+    public static async Task SignInAsync(this IPage page, string userName, string password = AppFixture.Password)
     {
         await page.GotoAsync("login");
         await page.FillAsync("#username", userName);
-        await page.FillAsync("#password", AppFixture.Password);
+        await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync(url => !url.Contains("/login"));
     }
