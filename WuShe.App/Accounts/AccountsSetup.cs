@@ -16,7 +16,7 @@ public static class AccountsSetup
 {
     public const string SignedInAt = "wushe.signedInAt";
 
-    public static void AddAccounts(this IServiceCollection services, WuSheOptions options)
+    public static void AddAccounts(this IServiceCollection services, WuSheOptions options, bool secureCookies)
     {
         var sessions = options.Sessions;
         services.AddIdentityCore<UserAccount>(o =>
@@ -44,6 +44,7 @@ public static class AccountsSetup
             o.Cookie.Name = "wushe.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = secureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.LoginPath = "/login";
             o.AccessDeniedPath = "/access-denied";
             o.ExpireTimeSpan = sessions.IdleTimeout;

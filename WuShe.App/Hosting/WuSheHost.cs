@@ -62,7 +62,8 @@ public static class WuSheHost
         services.AddSingleton<IClock, SystemClock>();
         services.AddMemoryCache();
         services.AddSingleton<CampaignSeeder>();
-        services.AddAccounts(options);
+        services.AddAccounts(options, secureCookies: !environment.IsDevelopment() && options.Https.Require);
+        services.AddSecurity(options);
         services.AddSingleton<FirstAdministrator>();
         services.AddSingleton<SampleProgress>();
         services.AddSingleton<DatabaseInitializer>();
@@ -105,10 +106,14 @@ public static class WuSheHost
         CultureInfo.DefaultThreadCurrentCulture = Chinese;
         CultureInfo.DefaultThreadCurrentUICulture = Chinese;
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        var options = app.Services.GetRequiredService<IOptions<WuSheOptions>>().Value;
+        app.UseSecurity(options);
         app.UseRequestLocalization(new RequestLocalizationOptions()
             .SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN").AddSupportedUICultures("zh-CN"));
         app.UseAuthentication();
         app.UsePasswordChangeGate();
+        app.UseReadOnlyViewer();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -33,6 +33,7 @@ public class WuSheOptions
 
     /// <summary>Sign-in sessions and passwords (等保 2.0 身份鉴别; README "Accounts and sessions").</summary>
     public SessionOptions Sessions { get; set; } = new();
+    public HttpsOptions Https { get; set; } = new();
 
     /// <summary>Development only: password of the accounts created for each role; empty means none are created.</summary>
     public string DevelopmentAccountPassword { get; set; } = "";
@@ -58,4 +59,15 @@ public class SessionOptions
     /// <summary>How often an open page (Blazor circuit) re-checks its account.</summary>
     public TimeSpan CircuitRevalidationInterval { get; set; } = TimeSpan.FromMinutes(1);
     public int MinimumPasswordLength { get; set; } = 8;
+    /// <summary>Sign-in attempts (POST /login) one client address may make per minute.</summary>
+    public int SignInsPerMinutePerAddress { get; set; } = 10;
+}
+
+public class HttpsOptions
+{
+    /// <summary>Outside Development: redirect to HTTPS, send HSTS, and mark the sign-in cookie Secure. Switch off only
+    /// when a proxy in front terminates TLS and forwards the scheme (KnownProxies), or for a closed test network.</summary>
+    public bool Require { get; set; } = true;
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For/-Proto headers are trusted.</summary>
+    public List<string> KnownProxies { get; set; } = new();
 }

@@ -35,6 +35,8 @@ public class ReportBatches
 
     public async Task<int> StartAsync(Actor actor, UserScope scope, string? districtCode, CancellationToken ct = default)
     {
+        if (actor.Role is not (UserRole.CityAdministrator or UserRole.DistrictOfficer))
+            throw new AccessDeniedException($"{actor.Role.Label()}账号不能发起批量生成。");
         await using var db = await _contexts.CreateDbContextAsync(ct);
         string title;
         if (districtCode is null)

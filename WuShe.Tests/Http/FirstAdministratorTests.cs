@@ -6,7 +6,8 @@ namespace WuShe.Tests.Http;
 /// <summary>A new installation in Production: no account until the operator's command adds the first administrator.</summary>
 public sealed class FirstAdministratorTests : IAsyncLifetime
 {
-    private readonly AppFixture _app = new() { Environment = "Production" };
+    // Plain HTTP on 127.0.0.1: the test switches off the HTTPS requirement a real installation keeps (README).
+    private readonly AppFixture _app = new() { Environment = "Production", Settings = { ["WuShe__Https__Require"] = "false" } };
 
     public Task InitializeAsync() => _app.InitializeAsync();
     public Task DisposeAsync() => _app.DisposeAsync();

@@ -40,6 +40,27 @@ public class AlertScanTests : SeededApp
     }
 
     [Fact]
+    public async Task Only_those_who_act_on_alerts_may_acknowledge_them_and_read_only_roles_start_no_batches()
+    {
+        await Service<AlertScan>().RunAsync("手动", "测试");
+        await using var db = NewContext();
+        var alert = await db.Alerts.FirstAsync(a => a.Rule == AlertRule.QuotaProblem);
+        foreach (var role in new[] { "viewer", "expert" })
+        {
+            var (actor, scope) = await UserAsync(role);
+            // Refused either as outside the role's scope or by the domain's own rule; either way nothing changes.
+            await Assert.ThrowsAnyAsync<Exception>(() => Service<AlertQueries>().AcknowledgeAsync(actor, scope, alert.Id, "看过"));
+            await using var check = NewContext();
+            Assert.Equal(AlertState.Open, (await check.Alerts.SingleAsync(a => a.Id == alert.Id)).State);
+            await Assert.ThrowsAsync<WuShe.App.Hosting.AccessDeniedException>(() => Service<WuShe.App.Reports.ReportBatches>().StartAsync(actor, scope, null));
+        }
+        var (admin, adminScope) = await UserAsync("admin");
+        await Service<AlertQueries>().AcknowledgeAsync(admin, adminScope, alert.Id, "已处理");
+        await using var after = NewContext();
+        Assert.Equal(AlertState.Acknowledged, (await after.Alerts.SingleAsync(a => a.Id == alert.Id)).State);
+    }
+
+    [Fact]
     public async Task The_seeded_campaign_replayed_in_May_2024_has_the_expected_kinds_of_alerts()
     {
         await Service<AlertScan>().RunAsync("手动", "测试");

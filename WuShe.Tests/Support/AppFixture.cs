@@ -24,6 +24,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>Development by default; outside Development the app has no accounts until the CLI adds one.</summary>
     public string Environment { get; init; } = "Development";
 
+    /// <summary>Settings this app starts with beyond the defaults below (environment variables, e.g. WuShe__Key).</summary>
+    public Dictionary<string, string> Settings { get; init; } = new();
+
     public Uri BaseUri { get; private set; } = default!;
     public string DatabasePath => _folder.File("wushe.db");
 
@@ -63,6 +66,9 @@ public sealed class AppFixture : IAsyncLifetime
         // Sessions are re-checked on every request and open pages every 2 s, so revocation tests need no long waits.
         start.Environment["WuShe__Sessions__StampCheckInterval"] = "00:00:00";
         start.Environment["WuShe__Sessions__CircuitRevalidationInterval"] = "00:00:02";
+        // The suite signs in hundreds of times from 127.0.0.1; the rate limit has its own test.
+        start.Environment["WuShe__Sessions__SignInsPerMinutePerAddress"] = "100000";
+        foreach (var (key, value) in Settings) start.Environment[key] = value;
         _process = Process.Start(start) ?? throw new InvalidOperationException($"无法启动 {exe}");
         _process.OutputDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
         _process.ErrorDataReceived += (_, e) => { lock (_log) _log.AppendLine(e.Data); };
