@@ -9,10 +9,14 @@ public static class AccountEndpoints
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
         // Signing out ends every session of the account (the stamp moves), not only this browser's cookie.
-        app.MapPost("/logout", async (HttpContext http, UserManager<UserAccount> users, IAntiforgery antiforgery) =>
+        app.MapPost("/logout", async (HttpContext http, UserManager<UserAccount> users, IAntiforgery antiforgery, SecurityAudit audit) =>
         {
             if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest("请求已过期，请刷新页面后再退出登录。");
-            if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
+            if (await users.GetUserAsync(http.User) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+                await audit.RecordAsync(user, "退出登录", "该账号的全部登录已结束");
+            }
             await http.SignOutAsync(UserClaims.Scheme);
             return Results.Redirect("/login");
         }).DisableAntiforgery(); // validated in the handler above, which then refuses with a message

@@ -36,6 +36,7 @@ public static class AccountsSetup
             .AddPasswordValidator<PolicyPasswordValidator>()
             .AddDefaultTokenProviders();
         services.AddSingleton<SignInService>();
+        services.AddSingleton<SecurityAudit>();
         services.AddSingleton<DevelopmentAccounts>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

@@ -17,14 +17,19 @@ public class SignInService
     private static string? _decoyHash;
     private readonly IServiceScopeFactory _scopes;
     private readonly IClock _clock;
+    private readonly SecurityAudit _audit;
+    private readonly ILogger<SignInService> _log;
 
-    public SignInService(IServiceScopeFactory scopes, IClock clock)
+    public SignInService(IServiceScopeFactory scopes, IClock clock, SecurityAudit audit, ILogger<SignInService> log)
     {
         _scopes = scopes;
         _clock = clock;
+        _audit = audit;
+        _log = log;
     }
 
-    public async Task<SignInResult> CheckAsync(string userName, string password, CancellationToken ct = default)
+    /// <param name="from">The client's address, for the audit and the log.</param>
+    public async Task<SignInResult> CheckAsync(string userName, string password, CancellationToken ct = default, string from = "")
     {
         await using var scope = _scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
@@ -35,17 +40,30 @@ public class SignInService
             var decoy = new UserAccount("decoy", "decoy", new(Domain.Accounts.UserRole.Viewer, null, null));
             _decoyHash ??= users.PasswordHasher.HashPassword(decoy, Guid.NewGuid().ToString());
             users.PasswordHasher.VerifyHashedPassword(decoy, _decoyHash, password);
+            _log.LogWarning("登录失败：用户名 {UserName} 不存在（来自 {From}）", userName.Trim(), from);
             return new(null, Wrong);
         }
         if (!user.IsActive)
+        {
+            await _audit.RecordAsync(user, "登录失败", $"账号已停用（来自 {from}）", ct: ct);
             return new(null, await users.CheckPasswordAsync(user, password) ? "该账号已停用，请联系管理员。" : Wrong);
+        }
         if (await users.IsLockedOutAsync(user))
+        {
+            await _audit.RecordAsync(user, "登录失败", $"账号锁定中（来自 {from}）", ct: ct);
             return new(null, await users.CheckPasswordAsync(user, password) ? LockedMessage(user) : Wrong);
+        }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        if (!result.Succeeded) return new(null, Wrong);
+        if (!result.Succeeded)
+        {
+            await _audit.RecordAsync(user, result.IsLockedOut ? "账号锁定" : "登录失败",
+                result.IsLockedOut ? $"密码连续错误，锁定至 {ChinaTime.ToChina(user.LockoutEnd!.Value):yyyy-MM-dd HH:mm}（来自 {from}）" : $"密码错误（来自 {from}）", ct: ct);
+            return new(null, Wrong);
+        }
         user.RecordSignIn(_clock.Now);
         await users.UpdateAsync(user);
+        await _audit.RecordAsync(user, "登录成功", $"来自 {from}", ct: ct);
         return new(await signIn.CreateUserPrincipalAsync(user), null);
     }
 

@@ -46,13 +46,14 @@ public static class UsersCommand
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var db = scope.ServiceProvider.GetRequiredService<WuSheDbContext>();
+        var audit = app.Services.GetRequiredService<SecurityAudit>();
         try
         {
             var message = call.Verb switch
             {
-                "add" => await AddAsync(call, users, db, app.Services.GetRequiredService<IOptions<WuSheOptions>>().Value, input),
-                "reset-password" => await ResetAsync(call, users, input),
-                "disable" => await DisableAsync(call, users, db),
+                "add" => await AddAsync(call, users, db, app.Services.GetRequiredService<IOptions<WuSheOptions>>().Value, input, audit),
+                "reset-password" => await ResetAsync(call, users, input, audit),
+                "disable" => await DisableAsync(call, users, db, audit),
                 _ => await ListAsync(users, db),
             };
             await output.WriteLineAsync(message);
@@ -65,7 +66,8 @@ public static class UsersCommand
         }
     }
 
-    private static async Task<string> AddAsync(Call call, UserManager<UserAccount> users, WuSheDbContext db, WuSheOptions options, TextReader input)
+    private static async Task<string> AddAsync(Call call, UserManager<UserAccount> users, WuSheDbContext db, WuSheOptions options, TextReader input,
+        SecurityAudit audit)
     {
         if (!call.Flags.TryGetValue("role", out var roleName) || !Roles.TryGetValue(roleName, out var role))
             throw new Refused($"--role 须为以下之一：{string.Join("、", Roles.Keys)}。");
@@ -93,10 +95,11 @@ public static class UsersCommand
         var user = new UserAccount(name, call.Flags.GetValueOrDefault("name") ?? boundName ?? role.Label(), new AccountBinding(role, districtId, siteId));
         user.RequirePasswordChange(true);
         Check(await users.CreateAsync(user, password));
+        await audit.RecordAsync(user, "创建账号", $"{role.Label()}，首次登录须修改密码", SecurityAudit.Operator);
         return $"已创建 {role.Label()}账号 {name}（{user.DisplayName}），首次登录须修改密码。";
     }
 
-    private static async Task<string> ResetAsync(Call call, UserManager<UserAccount> users, TextReader input)
+    private static async Task<string> ResetAsync(Call call, UserManager<UserAccount> users, TextReader input, SecurityAudit audit)
     {
         var user = await Existing(call, users);
         var password = await PasswordAsync(call, input);
@@ -105,10 +108,11 @@ public static class UsersCommand
         Check(await users.UpdateAsync(user));
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync(user, "重置密码", "已解除锁定，现有登录已结束，下次登录须修改密码", SecurityAudit.Operator);
         return $"已重置 {user.UserName} 的密码并解除锁定；其现有登录已失效，下次登录须修改密码。";
     }
 
-    private static async Task<string> DisableAsync(Call call, UserManager<UserAccount> users, WuSheDbContext db)
+    private static async Task<string> DisableAsync(Call call, UserManager<UserAccount> users, WuSheDbContext db, SecurityAudit audit)
     {
         var user = await Existing(call, users);
         if (user.Role == UserRole.CityAdministrator && user.IsActive
@@ -117,6 +121,7 @@ public static class UsersCommand
         user.Disable();
         Check(await users.UpdateAsync(user));
         Check(await users.UpdateSecurityStampAsync(user));
+        await audit.RecordAsync(user, "停用账号", "现有登录已结束", SecurityAudit.Operator);
         return $"已停用 {user.UserName}，其现有登录已失效。";
     }
 

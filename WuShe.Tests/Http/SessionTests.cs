@@ -82,6 +82,7 @@ public class SessionTests
         var logout = await first.PostAsync("logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
         Assert.Equal("/login", logout.RedirectPath());
         Assert.Equal(HttpStatusCode.Unauthorized, await second.ApiStatusAsync());
+        Assert.Contains("退出登录", await SecurityEventsAsync("li"));
     }
 
     [Fact]
@@ -116,6 +117,23 @@ public class SessionTests
         Assert.Contains("用户名或密码错误", await (await _app.SignInAsync(disabled, "zheng", "Wrong#2026x")).Content.ReadAsStringAsync());
         var (_, list, _) = await _app.RunCommandAsync(null, "users", "list");
         Assert.Contains("已停用", list.Split('\n').Single(l => l.StartsWith("zheng\t")));
+
+        var events = await SecurityEventsAsync("zheng");
+        foreach (var action in new[] { "创建账号", "修改密码", "登录成功", "重置密码", "停用账号", "登录失败" }) Assert.Contains(action, events);
+    }
+
+    /// <summary>The audit log's security events of one account, read from the database the app writes.</summary>
+    private async Task<List<string>> SecurityEventsAsync(string userName)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_app.DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT Action FROM AuditEntries WHERE EntityType = '账号' AND Summary LIKE $name ORDER BY Id";
+        command.Parameters.AddWithValue("$name", userName + "（%");
+        var actions = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) actions.Add(reader.GetString(0));
+        return actions;
     }
 
     [Fact]
