@@ -113,6 +113,7 @@ public static class WuSheHost
         app.UseAuthentication();
         app.UsePasswordChangeGate();
         app.UseReadOnlyViewer();
+        app.UseApiAntiforgery();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -120,6 +121,7 @@ public static class WuSheHost
         app.MapBlazorScriptBridge();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapApiAntiforgery();
         app.MapCampaignApi();
         app.MapSiteApi();
         app.MapProgressApi();

@@ -60,6 +60,28 @@ public class SecurityTests
         Assert.Equal(before, await admin.GetStringAsync("api/sites"));
     }
 
+    [Theory]
+    [InlineData("PUT", "api/applications/99999")]
+    [InlineData("POST", "api/sites/99999/submit")]
+    [InlineData("POST", "api/reports/1/evidence")]
+    [InlineData("POST", "api/progress/import")]
+    public async Task A_state_change_with_the_cookie_but_without_the_antiforgery_token_is_refused(string method, string path)
+    {
+        using var client = _app.NewClient();
+        await _app.SignInAsync(client, "heping");
+        HttpRequestMessage Request() => new(new HttpMethod(method), path)
+        {
+            Content = new StringContent("{\"version\":1,\"reason\":\"x\"}", Encoding.UTF8, "application/json"),
+        };
+        var forged = await client.SendAsync(Request());
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Contains("防伪令牌", await forged.Content.ReadAsStringAsync());
+
+        await AppFixture.AddAntiforgeryTokenAsync(client);
+        var withToken = await client.SendAsync(Request());
+        Assert.DoesNotContain("防伪令牌", await withToken.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public void Outside_Development_the_sign_in_cookie_is_Secure_unless_the_HTTPS_requirement_is_switched_off()
     {

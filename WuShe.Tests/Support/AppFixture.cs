@@ -111,7 +111,16 @@ public sealed class AppFixture : IAsyncLifetime
         var response = await SignInAsync(client, userName);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"{userName} 登录失败：{(int)response.StatusCode}");
+        await AddAntiforgeryTokenAsync(client);
         return client;
+    }
+
+    /// <summary>What an API client does once signed in: fetch the antiforgery token and send it with every request.</summary>
+    public static async Task AddAntiforgeryTokenAsync(HttpClient client)
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("api/antiforgery"));
+        client.DefaultRequestHeaders.Remove("RequestVerificationToken");
+        client.DefaultRequestHeaders.Add("RequestVerificationToken", json.RootElement.GetProperty("token").GetString());
     }
 
     public async Task<IBrowser> BrowserAsync()
