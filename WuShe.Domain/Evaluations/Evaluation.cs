@@ -163,9 +163,9 @@ public class Evaluation
         Version++;
         if (!Complete) return;
         // A sheet resubmitted after a return completes the evaluation again; the site recorded the phase the first time.
-        var recorder = actor.Role == UserRole.CityEvaluator ? actor with { Role = UserRole.CityAdministrator } : actor;
-        if (Phase == EvaluationPhase.MidTerm && site.State == SiteState.InProgress) site.RecordMidTermEvaluation(recorder, now);
-        else if (Phase == EvaluationPhase.Final && site.State is SiteState.MidTermEvaluated or SiteState.Rectification) site.RecordFinalEvaluation(recorder, now);
+        // Recorded as the evaluator who completed it, in their own role (never as 市民政局).
+        if (Phase == EvaluationPhase.MidTerm && site.State == SiteState.InProgress) site.RecordMidTermEvaluation(actor, now);
+        else if (Phase == EvaluationPhase.Final && site.State is SiteState.MidTermEvaluated or SiteState.Rectification) site.RecordFinalEvaluation(actor, now);
     }
 
     /// <summary>The city returns a submitted sheet with a reason; its evaluator corrects and submits again.</summary>

@@ -47,10 +47,11 @@ public static class SiteLifecycle
             Roles(UserRole.CityAdministrator), NeedsReason: false),
         new SiteTransitionRule(SiteCommand.StartCreation, States(SiteState.Approved), SiteState.InProgress,
             Roles(UserRole.CityAdministrator, UserRole.DistrictOfficer), NeedsReason: false),
+        // Recorded by whoever submits the last sheet: the district officer, or a joint site's assigned city evaluator.
         new SiteTransitionRule(SiteCommand.RecordMidTermEvaluation, States(SiteState.InProgress), SiteState.MidTermEvaluated,
-            Roles(UserRole.DistrictOfficer, UserRole.CityAdministrator), NeedsReason: false),
+            Roles(UserRole.DistrictOfficer, UserRole.CityAdministrator, UserRole.CityEvaluator), NeedsReason: false),
         new SiteTransitionRule(SiteCommand.RecordFinalEvaluation, States(SiteState.MidTermEvaluated, SiteState.Rectification), SiteState.FinalEvaluated,
-            Roles(UserRole.DistrictOfficer, UserRole.CityAdministrator), NeedsReason: false),
+            Roles(UserRole.DistrictOfficer, UserRole.CityAdministrator, UserRole.CityEvaluator), NeedsReason: false),
         new SiteTransitionRule(SiteCommand.Accept, States(SiteState.FinalEvaluated), SiteState.Accepted,
             Roles(UserRole.CityAdministrator), NeedsReason: false),
         new SiteTransitionRule(SiteCommand.RequireRectification, States(SiteState.FinalEvaluated), SiteState.Rectification,

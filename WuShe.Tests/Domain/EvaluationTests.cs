@@ -106,6 +106,8 @@ public class EvaluationTests
         Assert.Equal(new decimal?[] { 19, 18.5m, 17, 15.5m, 15 }, e.DimensionScores.Select(d => d.Mean));
         Assert.Equal(new[] { 80m, 90m }, e.Sheets.Select(s => s.Total));
         Assert.Equal(SiteState.MidTermEvaluated, site.State);
+        var recorded = site.Transitions.Last();
+        Assert.Equal((22, "专家乙", UserRole.CityEvaluator), (recorded.UserId, recorded.UserName, recorded.Role));
     }
 
     [Fact]

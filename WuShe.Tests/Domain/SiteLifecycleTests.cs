@@ -16,8 +16,8 @@ public class SiteLifecycleTests
         (SiteCommand.Return, new[] { SiteState.Submitted }, new[] { UserRole.CityAdministrator }, SiteState.Returned),
         (SiteCommand.Approve, new[] { SiteState.Submitted }, new[] { UserRole.CityAdministrator }, SiteState.InProgress),
         (SiteCommand.StartCreation, new[] { SiteState.Approved }, new[] { UserRole.CityAdministrator, UserRole.DistrictOfficer }, SiteState.InProgress),
-        (SiteCommand.RecordMidTermEvaluation, new[] { SiteState.InProgress }, new[] { UserRole.DistrictOfficer, UserRole.CityAdministrator }, SiteState.MidTermEvaluated),
-        (SiteCommand.RecordFinalEvaluation, new[] { SiteState.MidTermEvaluated, SiteState.Rectification }, new[] { UserRole.DistrictOfficer, UserRole.CityAdministrator }, SiteState.FinalEvaluated),
+        (SiteCommand.RecordMidTermEvaluation, new[] { SiteState.InProgress }, new[] { UserRole.DistrictOfficer, UserRole.CityAdministrator, UserRole.CityEvaluator }, SiteState.MidTermEvaluated),
+        (SiteCommand.RecordFinalEvaluation, new[] { SiteState.MidTermEvaluated, SiteState.Rectification }, new[] { UserRole.DistrictOfficer, UserRole.CityAdministrator, UserRole.CityEvaluator }, SiteState.FinalEvaluated),
         (SiteCommand.Accept, new[] { SiteState.FinalEvaluated }, new[] { UserRole.CityAdministrator }, SiteState.Accepted),
         (SiteCommand.RequireRectification, new[] { SiteState.FinalEvaluated }, new[] { UserRole.CityAdministrator }, SiteState.Rectification),
     };
