@@ -50,7 +50,7 @@ public class CampaignQueries
         var district = await db.Districts.AsNoTracking().SingleOrDefaultAsync(d => d.CampaignId == campaign.Id && d.Code == code, ct)
             ?? throw new NotFoundException($"没有区划代码为 {code} 的区。");
         if (!await db.Districts.Where(d => d.Id == district.Id).Where(scope.Districts()).AnyAsync(ct))
-            throw new AccessDeniedException($"您无权查看{district.Name}的数据。");
+            throw new AccessDeniedException("您无权查看该区的数据。"); // never names what it refuses
         var sites = await db.Sites.AsNoTracking().Include(s => s.Communities)
             .Where(s => s.DistrictId == district.Id).Where(scope.Sites())
             .OrderBy(s => s.Tier == SiteTier.CityDistrictJoint ? 0 : 1).ThenBy(s => s.JointSiteNumber).ThenBy(s => s.Street)

@@ -56,7 +56,7 @@ public class SiteQueries
             .AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, ct)
             ?? throw new NotFoundException($"没有编号为 {id} 的创建点。");
         if (!await db.Sites.Where(s => s.Id == id).Where(scope.Sites()).AnyAsync(ct))
-            throw new AccessDeniedException($"您无权查看创建点“{site.Street}”的数据。");
+            throw new AccessDeniedException("您无权查看该创建点的数据。"); // never names what it refuses
         var campaign = await _campaigns.LoadCampaignAsync(db, ct);
         var district = await db.Districts.AsNoTracking().SingleAsync(d => d.Id == site.DistrictId, ct);
         var joint = CampaignQueries.ToJointView(campaign, site, (district.Code, district.Name));

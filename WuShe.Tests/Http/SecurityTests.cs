@@ -83,6 +83,21 @@ public class SecurityTests
     }
 
     [Fact]
+    public async Task A_refusal_names_nothing_of_another_districts_data()
+    {
+        using var heping = await _app.SignedInClientAsync("heping");
+        var tedaId = await HttpJson.SiteIdAsync(_app, "泰达街道");
+        foreach (var path in new[] { "api/districts/120116", $"api/sites/{tedaId}", "districts/120116", $"sites/{tedaId}" })
+        {
+            var response = await heping.GetAsync(path);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.OK or HttpStatusCode.Redirect, path);
+            Assert.DoesNotContain("滨海", body);
+            Assert.DoesNotContain("泰达", body);
+        }
+    }
+
+    [Fact]
     public void Outside_Development_the_sign_in_cookie_is_Secure_unless_the_HTTPS_requirement_is_switched_off()
     {
         CookieSecurePolicy Policy(params string[] extra)
