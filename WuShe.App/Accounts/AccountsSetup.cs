@@ -37,6 +37,7 @@ public static class AccountsSetup
             .AddDefaultTokenProviders();
         services.AddSingleton<SignInService>();
         services.AddSingleton<SecurityAudit>();
+        services.AddSingleton<AccountAdministration>();
         services.AddSingleton<DevelopmentAccounts>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

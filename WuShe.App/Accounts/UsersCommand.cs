@@ -46,14 +46,14 @@ public static class UsersCommand
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var db = scope.ServiceProvider.GetRequiredService<WuSheDbContext>();
-        var audit = app.Services.GetRequiredService<SecurityAudit>();
+        var accounts = app.Services.GetRequiredService<AccountAdministration>();
         try
         {
             var message = call.Verb switch
             {
-                "add" => await AddAsync(call, users, db, app.Services.GetRequiredService<IOptions<WuSheOptions>>().Value, input, audit),
-                "reset-password" => await ResetAsync(call, users, input, audit),
-                "disable" => await DisableAsync(call, users, db, audit),
+                "add" => await AddAsync(call, users, accounts, input),
+                "reset-password" => await ResetAsync(call, users, accounts, input),
+                "disable" => await DisableAsync(call, users, accounts),
                 _ => await ListAsync(users, db),
             };
             await output.WriteLineAsync(message);
@@ -66,62 +66,31 @@ public static class UsersCommand
         }
     }
 
-    private static async Task<string> AddAsync(Call call, UserManager<UserAccount> users, WuSheDbContext db, WuSheOptions options, TextReader input,
-        SecurityAudit audit)
+    private static async Task<string> AddAsync(Call call, UserManager<UserAccount> users, AccountAdministration accounts, TextReader input)
     {
         if (!call.Flags.TryGetValue("role", out var roleName) || !Roles.TryGetValue(roleName, out var role))
             throw new Refused($"--role 须为以下之一：{string.Join("、", Roles.Keys)}。");
-        var campaignId = await db.Campaigns.Where(c => c.Code == options.CurrentCampaign).Select(c => (int?)c.Id).SingleOrDefaultAsync()
-            ?? throw new Refused($"没有活动 {options.CurrentCampaign}（WuShe:CurrentCampaign）。");
-        int? districtId = null, siteId = null;
-        string? boundName = null;
-        if (call.Flags.TryGetValue("district", out var code))
-        {
-            var district = await db.Districts.Where(d => d.CampaignId == campaignId && d.Code == code).Select(d => new { d.Id, d.Name }).SingleOrDefaultAsync()
-                ?? throw new Refused($"--district：没有区划代码为 {code} 的区。");
-            (districtId, boundName) = (district.Id, $"{district.Name}民政局");
-        }
+        int? siteId = null;
         if (call.Flags.TryGetValue("site", out var siteText))
-        {
-            var site = (int.TryParse(siteText, out var id) ? await db.Sites.Where(s => s.CampaignId == campaignId && s.Id == id)
-                    .Select(s => new { s.Id, s.DistrictId, s.Street }).SingleOrDefaultAsync() : null)
-                ?? throw new Refused($"--site：没有编号为 {siteText} 的创建点。");
-            if (districtId is not null && districtId != site.DistrictId) throw new Refused("--site：该创建点不在 --district 所指的区。");
-            (districtId, siteId, boundName) = (site.DistrictId, site.Id, $"{site.Street}社会工作服务站");
-        }
-        var name = call.User!.Trim().ToLowerInvariant();
-        if (await users.FindByNameAsync(name) is not null) throw new Refused($"用户名 {name} 已存在。");
+            siteId = int.TryParse(siteText, out var id) ? id : throw new Refused($"--site：没有编号为 {siteText} 的创建点。");
         var password = await PasswordAsync(call, input);
-        var user = new UserAccount(name, call.Flags.GetValueOrDefault("name") ?? boundName ?? role.Label(), new AccountBinding(role, districtId, siteId));
-        user.RequirePasswordChange(true);
-        Check(await users.CreateAsync(user, password));
-        await audit.RecordAsync(user, "创建账号", $"{role.Label()}，首次登录须修改密码", SecurityAudit.Operator);
-        return $"已创建 {role.Label()}账号 {name}（{user.DisplayName}），首次登录须修改密码。";
+        var account = new NewAccount(call.User!, call.Flags.GetValueOrDefault("name") ?? "", role, call.Flags.GetValueOrDefault("district"), siteId);
+        await accounts.CreateAsync(SecurityAudit.Operator, account, password);
+        var created = (await users.FindByNameAsync(account.UserName.Trim()))!;
+        return $"已创建 {role.Label()}账号 {created.UserName}（{created.DisplayName}），首次登录须修改密码。";
     }
 
-    private static async Task<string> ResetAsync(Call call, UserManager<UserAccount> users, TextReader input, SecurityAudit audit)
+    private static async Task<string> ResetAsync(Call call, UserManager<UserAccount> users, AccountAdministration accounts, TextReader input)
     {
         var user = await Existing(call, users);
-        var password = await PasswordAsync(call, input);
-        Check(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
-        user.RequirePasswordChange(true);
-        Check(await users.UpdateAsync(user));
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await audit.RecordAsync(user, "重置密码", "已解除锁定，现有登录已结束，下次登录须修改密码", SecurityAudit.Operator);
+        await accounts.ResetPasswordAsync(SecurityAudit.Operator, user.Id, await PasswordAsync(call, input));
         return $"已重置 {user.UserName} 的密码并解除锁定；其现有登录已失效，下次登录须修改密码。";
     }
 
-    private static async Task<string> DisableAsync(Call call, UserManager<UserAccount> users, WuSheDbContext db, SecurityAudit audit)
+    private static async Task<string> DisableAsync(Call call, UserManager<UserAccount> users, AccountAdministration accounts)
     {
         var user = await Existing(call, users);
-        if (user.Role == UserRole.CityAdministrator && user.IsActive
-            && await db.UserAccounts.CountAsync(u => u.Role == UserRole.CityAdministrator && u.IsActive) == 1)
-            throw new Refused("不能停用最后一个有效的市民政局管理员账号。");
-        user.Disable();
-        Check(await users.UpdateAsync(user));
-        Check(await users.UpdateSecurityStampAsync(user));
-        await audit.RecordAsync(user, "停用账号", "现有登录已结束", SecurityAudit.Operator);
+        await accounts.SetActiveAsync(SecurityAudit.Operator, user.Id, active: false);
         return $"已停用 {user.UserName}，其现有登录已失效。";
     }
 
@@ -145,11 +114,6 @@ public static class UsersCommand
         if (!call.PasswordFromStdin) throw new Refused("请用 --password-stdin 从标准输入提供密码（不要写在命令行上）。");
         var password = (await input.ReadLineAsync())?.TrimEnd('\r') ?? "";
         return password.Length == 0 ? throw new Refused("标准输入中没有密码。") : password;
-    }
-
-    private static void Check(IdentityResult result)
-    {
-        if (!result.Succeeded) throw new Refused(string.Join(" ", result.Errors.Select(e => e.Description)));
     }
 
     /// <summary>A parsed call; null when it is malformed. Arguments of the form --Section:Key=value configure the host.</summary>

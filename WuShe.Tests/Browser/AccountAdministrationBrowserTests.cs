@@ -1,0 +1,51 @@
+using Microsoft.Playwright;
+using WuShe.Tests.Support;
+
+namespace WuShe.Tests.Browser;
+
+[Collection(AppCollection.Name)]
+public class AccountAdministrationBrowserTests
+{
+    private readonly AppFixture _app;
+
+    public AccountAdministrationBrowserTests(AppFixture app) => _app = app;
+
+    [Fact]
+    public async Task The_city_creates_a_district_officer_who_signs_in_with_the_one_time_password_and_is_later_disabled()
+    {
+        var admin = await _app.SignedInPageAsync("admin");
+        await admin.GoInteractiveAsync("admin/users");
+        await admin.Locator("#new-username").FillAsync("wang.hp");
+        await admin.SelectOptionAsync("#new-role", "DistrictOfficer");
+        await admin.SelectOptionAsync("#new-district", "120101");
+        await admin.ClickAsync("#create-account");
+        await Assertions.Expect(admin.Locator("#one-time-password")).ToContainTextAsync("wang.hp 的临时密码");
+        var password = (await admin.Locator("#one-time-password strong").InnerTextAsync()).Trim();
+        var row = admin.Locator("#accounts tbody tr", new() { HasText = "wang.hp" });
+        await Assertions.Expect(row).ToContainTextAsync("和平区民政局");
+        await Assertions.Expect(row).ToContainTextAsync("待修改初始密码");
+
+        await admin.Locator("#new-username").FillAsync("wang.hp");
+        await admin.ClickAsync("#create-account");
+        await Assertions.Expect(admin.Locator("#new-account")).ToContainTextAsync("用户名 wang.hp 已存在");
+
+        var officer = await _app.SignedInPageAsync("wang.hp", password: password);
+        Assert.Contains("/account/password", officer.Url);
+        await officer.FillAsync("#current", password);
+        await officer.FillAsync("#new", "Officer#2026hp");
+        await officer.FillAsync("#confirm", "Officer#2026hp");
+        await officer.ClickAsync("button[type=submit]");
+        await officer.WaitForURLAsync(url => !url.Contains("/account/password"));
+        await officer.GoInteractiveAsync("districts/120101");
+        await Assertions.Expect(officer.Locator("h1").First).ToContainTextAsync("和平区");
+
+        await admin.GoInteractiveAsync("admin/users");
+        await admin.Locator("#accounts tbody tr", new() { HasText = "wang.hp" }).Locator("button.disable").ClickAsync();
+        await admin.Locator(".rz-dialog button", new() { HasText = "停用" }).ClickAsync();
+        await Assertions.Expect(admin.Locator("#accounts tbody tr", new() { HasText = "wang.hp" })).ToContainTextAsync("已停用");
+        // The officer's open page loses its session within the revalidation interval (2 s in tests).
+        await officer.WaitForURLAsync(url => url.Contains("/login"));
+        await officer.Context.CloseAsync();
+        await admin.Context.CloseAsync();
+    }
+}
