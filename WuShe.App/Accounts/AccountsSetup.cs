@@ -21,8 +21,8 @@ public static class AccountsSetup
         var sessions = options.Sessions;
         services.AddIdentityCore<UserAccount>(o =>
             {
-                // The policy's own rule replaces Identity's character classes (PolicyPasswordValidator).
-                o.Password.RequiredLength = sessions.MinimumPasswordLength;
+                // The policy's own rule (length, kinds, user name) replaces Identity's checks (PolicyPasswordValidator).
+                o.Password.RequiredLength = 1;
                 o.Password.RequireDigit = o.Password.RequireLowercase = o.Password.RequireUppercase = o.Password.RequireNonAlphanumeric = false;
                 o.Password.RequiredUniqueChars = 1;
                 o.Lockout.MaxFailedAccessAttempts = 5;
@@ -34,6 +34,7 @@ public static class AccountsSetup
             .AddSignInManager()
             .AddClaimsPrincipalFactory<UserClaimsFactory>()
             .AddPasswordValidator<PolicyPasswordValidator>()
+            .AddErrorDescriber<ChineseIdentityErrors>()
             .AddDefaultTokenProviders();
         services.AddSingleton<SignInService>();
         services.AddSingleton<SecurityAudit>();

@@ -45,7 +45,6 @@ public static class UsersCommand
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(asCommand: true);
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
-        var db = scope.ServiceProvider.GetRequiredService<WuSheDbContext>();
         var accounts = app.Services.GetRequiredService<AccountAdministration>();
         try
         {
@@ -54,7 +53,7 @@ public static class UsersCommand
                 "add" => await AddAsync(call, users, accounts, input),
                 "reset-password" => await ResetAsync(call, users, accounts, input),
                 "disable" => await DisableAsync(call, users, accounts),
-                _ => await ListAsync(users, db),
+                _ => await ListAsync(accounts),
             };
             await output.WriteLineAsync(message);
             return 0;
@@ -94,15 +93,10 @@ public static class UsersCommand
         return $"已停用 {user.UserName}，其现有登录已失效。";
     }
 
-    private static async Task<string> ListAsync(UserManager<UserAccount> users, WuSheDbContext db)
+    private static async Task<string> ListAsync(AccountAdministration accounts)
     {
-        var districts = await db.Districts.ToDictionaryAsync(d => d.Id, d => d.Name);
-        var sites = await db.Sites.ToDictionaryAsync(s => s.Id, s => s.Street);
-        var rows = (await users.Users.AsNoTracking().OrderBy(u => u.Role).ThenBy(u => u.UserName).ToListAsync()).Select(u => string.Join('\t',
-            u.UserName, u.DisplayName, u.Role.Label(),
-            u.SiteId is { } s ? sites.GetValueOrDefault(s, "") : u.DistrictId is { } d ? districts.GetValueOrDefault(d, "") : "全市",
-            u.IsActive ? (u.LockoutEnd > DateTimeOffset.UtcNow ? "已锁定" : "有效") : "已停用",
-            u.LastSignInAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm") : "从未登录"));
+        var rows = (await accounts.ListAsync(SecurityAudit.Operator)).Select(u => string.Join('\t', u.UserName, u.DisplayName, u.RoleLabel, u.Bound,
+            u.State, u.LastSignInAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm") : "从未登录"));
         return string.Join('\n', rows.Prepend("用户名\t姓名\t角色\t范围\t状态\t最近登录"));
     }
 

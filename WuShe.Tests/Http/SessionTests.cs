@@ -64,6 +64,7 @@ public class SessionTests
         var (exit, _, error) = await _app.RunCommandAsync("short1", "users", "add", "sun", "--role", "viewer", "--password-stdin");
         Assert.Equal(1, exit);
         Assert.Contains("密码至少 8 位", error);
+        Assert.DoesNotContain("Password", error); // Identity's own (English) messages never reach the user
     }
 
     [Fact]
