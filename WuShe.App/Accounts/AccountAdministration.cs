@@ -87,6 +87,14 @@ public class AccountAdministration
         return password;
     }
 
+    /// <summary>Whether a site has an active station account; asked by the site's page, which has read the site in scope.</summary>
+    public async Task<bool> StationAccountExistsAsync(int siteId, CancellationToken ct = default)
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<WuSheDbContext>().UserAccounts
+            .AnyAsync(u => u.SiteId == siteId && u.Role == UserRole.StreetStation && u.IsActive, ct);
+    }
+
     /// <summary>A new one-time password; the account's sessions end, its lock-out is lifted, and it must change the password.</summary>
     public async Task<string> ResetPasswordAsync(Actor actor, int userId, string? password = null, CancellationToken ct = default) =>
         await ChangeAsync(actor, userId, "重置密码", "已解除锁定，现有登录已结束，下次登录须修改密码", async (users, user) =>

@@ -143,9 +143,8 @@ public class AlertScan
         var campaign = await _campaigns.LoadCampaignAsync(db, ct);
         var districts = await db.Districts.AsNoTracking().Where(d => d.CampaignId == campaign.Id).OrderBy(d => d.SortOrder).ToListAsync(ct);
         var ledgers = await QuotaLedgers.ForDistrictsAsync(db, districts, ct);
-        var creating = db.Sites.AsNoTracking().Where(s => s.CampaignId == campaign.Id)
-            .Where(s => s.State == SiteState.Approved || s.State == SiteState.InProgress || s.State == SiteState.MidTermEvaluated
-                        || s.State == SiteState.FinalEvaluated || s.State == SiteState.Rectification);
+        var inCreation = SiteStates.InCreation.ToList();
+        var creating = db.Sites.AsNoTracking().Where(s => s.CampaignId == campaign.Id).Where(s => inCreation.Contains(s.State));
         var sites = await creating.Select(s => new
         {
             s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber,

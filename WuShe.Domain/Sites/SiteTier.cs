@@ -31,6 +31,15 @@ public enum SiteState
     Rectification,
 }
 
+public static class SiteStates
+{
+    /// <summary>创建中（广义）: approved and not yet accepted — the sites that report progress, owe evaluations and raise alerts.</summary>
+    public static readonly IReadOnlyList<SiteState> InCreation = new[]
+    {
+        SiteState.Approved, SiteState.InProgress, SiteState.MidTermEvaluated, SiteState.FinalEvaluated, SiteState.Rectification,
+    };
+}
+
 public static class SiteLabels
 {
     public static string Label(this SiteTier tier) => tier switch

@@ -98,6 +98,22 @@ public class SecurityTests
     }
 
     [Fact]
+    public async Task A_site_in_creation_without_a_station_account_is_a_to_do_for_the_city_and_its_district()
+    {
+        var teda = await HttpJson.SiteIdAsync(_app, "泰达街道");
+        var nanshi = await HttpJson.SiteIdAsync(_app, "南市街道"); // has the development station account
+        using var admin = await _app.SignedInClientAsync("admin");
+        var page = await admin.GetStringAsync($"sites/{teda}");
+        Assert.Contains("本创建点还没有街镇社会工作服务站账号", page);
+        Assert.Contains("admin/users", page);
+        Assert.DoesNotContain("还没有街镇社会工作服务站账号", await admin.GetStringAsync($"sites/{nanshi}"));
+        using var binhai = await _app.SignedInClientAsync("binhai");
+        Assert.Contains("请联系市民政局创建", await binhai.GetStringAsync($"sites/{teda}"));
+        using var viewer = await _app.SignedInClientAsync("viewer");
+        Assert.DoesNotContain("还没有街镇社会工作服务站账号", await viewer.GetStringAsync($"sites/{teda}"));
+    }
+
+    [Fact]
     public void Outside_Development_the_sign_in_cookie_is_Secure_unless_the_HTTPS_requirement_is_switched_off()
     {
         CookieSecurePolicy Policy(params string[] extra)
