@@ -92,11 +92,7 @@ public static class AccountsSetup
             && !path.StartsWithSegments("/_framework") && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/_blazor")
             && !Path.HasExtension(path.Value))
         {
-            if (path.StartsWithSegments("/api"))
-            {
-                http.Response.StatusCode = StatusCodes.Status403Forbidden;
-                await http.Response.WriteAsJsonAsync(new { error = "请先修改初始密码。" });
-            }
+            if (path.StartsWithSegments("/api")) await ApiResults.Error(StatusCodes.Status403Forbidden, "请先修改初始密码。").ExecuteAsync(http);
             else http.Response.Redirect(PasswordPage.Path);
             return;
         }

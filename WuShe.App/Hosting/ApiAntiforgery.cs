@@ -19,13 +19,10 @@ public static class ApiAntiforgery
 
     public static void UseApiAntiforgery(this WebApplication app) => app.Use(async (http, next) =>
     {
-        var method = http.Request.Method;
-        if (http.Request.Path.StartsWithSegments("/api") && http.User.Identity?.IsAuthenticated == true
-            && !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method))
+        if (ApiResults.IsApiStateChange(http.Request) && http.User.Identity?.IsAuthenticated == true
             && !await http.RequestServices.GetRequiredService<IAntiforgery>().IsRequestValidAsync(http))
         {
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await http.Response.WriteAsJsonAsync(new { error = $"请求缺少有效的防伪令牌：请先 GET /api/antiforgery，并在请求头 {Header} 中带上它。" });
+            await ApiResults.Error(StatusCodes.Status400BadRequest, $"请求缺少有效的防伪令牌：请先 GET /api/antiforgery，并在请求头 {Header} 中带上它。").ExecuteAsync(http);
             return;
         }
         await next();

@@ -57,5 +57,10 @@ public static class ApiResults
         }
     }
 
-    private static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
+    /// <summary>The refusal body every API answer uses: <c>{ "error": "…" }</c> with its status.</summary>
+    public static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
+
+    /// <summary>A request under /api that may change data: anything but GET and HEAD.</summary>
+    public static bool IsApiStateChange(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);
 }

@@ -72,11 +72,9 @@ public static class SecurityHeaders
     /// <summary>The read-only viewer changes nothing: every API call but a read is refused, whatever the endpoint.</summary>
     public static void UseReadOnlyViewer(this WebApplication app) => app.Use(async (http, next) =>
     {
-        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && http.Request.Path.StartsWithSegments("/api")
-            && http.User.IsInRole(nameof(UserRole.Viewer)))
+        if (ApiResults.IsApiStateChange(http.Request) && http.User.IsInRole(nameof(UserRole.Viewer)))
         {
-            http.Response.StatusCode = StatusCodes.Status403Forbidden;
-            await http.Response.WriteAsJsonAsync(new { error = "只读账号不能修改任何数据。" });
+            await ApiResults.Error(StatusCodes.Status403Forbidden, "只读账号不能修改任何数据。").ExecuteAsync(http);
             return;
         }
         await next();
