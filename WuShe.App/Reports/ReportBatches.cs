@@ -33,10 +33,12 @@ public class ReportBatches
 
     private static readonly UserScope City = new(UserRole.CityAdministrator, null, null);
 
+    /// <summary>The city and district bureaus start batches; read-only and evaluating roles do not.</summary>
+    public static bool MayStart(UserRole role) => role is UserRole.CityAdministrator or UserRole.DistrictOfficer;
+
     public async Task<int> StartAsync(Actor actor, UserScope scope, string? districtCode, CancellationToken ct = default)
     {
-        if (actor.Role is not (UserRole.CityAdministrator or UserRole.DistrictOfficer))
-            throw new AccessDeniedException($"{actor.Role.Label()}账号不能发起批量生成。");
+        if (!MayStart(actor.Role)) throw new AccessDeniedException($"{actor.Role.Label()}账号不能发起批量生成。");
         await using var db = await _contexts.CreateDbContextAsync(ct);
         string title;
         if (districtCode is null)

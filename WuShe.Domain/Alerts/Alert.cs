@@ -83,9 +83,12 @@ public class Alert
         ResolvedAt = now;
     }
 
+    /// <summary>Those who act on alerts acknowledge them; the read-only viewer and the evaluators do not.</summary>
+    public static bool MayAcknowledge(UserRole role) => role is not (UserRole.Viewer or UserRole.CityEvaluator);
+
     public void Acknowledge(Actor actor, string note, DateTimeOffset now)
     {
-        if (actor.Role is UserRole.Viewer or UserRole.CityEvaluator) throw new DomainException($"{actor.Role.Label()}账号不能知悉预警。");
+        if (!MayAcknowledge(actor.Role)) throw new DomainException($"{actor.Role.Label()}账号不能知悉预警。");
         if (State != AlertState.Open) throw new DomainException(State == AlertState.Resolved ? "该预警已解除，无需知悉。" : "该预警已被知悉。");
         State = AlertState.Acknowledged;
         AcknowledgedBy = actor.Name;
