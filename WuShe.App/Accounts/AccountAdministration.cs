@@ -15,6 +15,9 @@ public sealed record AccountRow(int Id, string UserName, string DisplayName, Use
     public string RoleLabel => Role.Label();
 }
 
+/// <summary>An account just created: its normalized user name, its name, and the password to hand over.</summary>
+public sealed record CreatedAccount(string UserName, string DisplayName, string Password);
+
 /// <summary>用户名、姓名或单位、角色、区划代码 (district officer), 创建点编号 (station).</summary>
 public sealed record NewAccount(string UserName, string DisplayName, UserRole Role, string? DistrictCode, int? SiteId);
 
@@ -54,8 +57,8 @@ public class AccountAdministration
         }).ToList();
     }
 
-    /// <summary>Creates the account; returns its password (the one given, or a generated one-time password to hand over).</summary>
-    public async Task<string> CreateAsync(Actor actor, NewAccount input, string? password = null, CancellationToken ct = default)
+    /// <summary>Creates the account with the password given, or a generated one-time password to hand over.</summary>
+    public async Task<CreatedAccount> CreateAsync(Actor actor, NewAccount input, string? password = null, CancellationToken ct = default)
     {
         Require(actor);
         await using var scope = _scopes.CreateAsyncScope();
@@ -84,7 +87,7 @@ public class AccountAdministration
         var created = await users.CreateAsync(user, password);
         if (!created.Succeeded) throw new FieldValidationException(created.Errors.Select(e => new FieldError("Password", e.Description)).ToList());
         await _audit.RecordAsync(user, "创建账号", $"{user.Role.Label()}，{user.DisplayName}；首次登录须修改密码", actor, ct);
-        return password;
+        return new(user.UserName!, user.DisplayName, password);
     }
 
     /// <summary>Whether a site has an active station account; asked by the site's page, which has read the site in scope.</summary>
@@ -103,8 +106,7 @@ public class AccountAdministration
             Check(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
             user.RequirePasswordChange(true);
             Check(await users.UpdateAsync(user));
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
+            await LiftLockoutAsync(users, user);
             return password;
         }, ct);
 
@@ -124,10 +126,15 @@ public class AccountAdministration
     public Task UnlockAsync(Actor actor, int userId, CancellationToken ct = default) =>
         ChangeAsync(actor, userId, "解除锁定", "密码错误次数清零", async (users, user) =>
         {
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
+            await LiftLockoutAsync(users, user);
             return "";
         }, ct);
+
+    private static async Task LiftLockoutAsync(UserManager<UserAccount> users, UserAccount user)
+    {
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+    }
 
     private async Task<string> ChangeAsync(Actor actor, int userId, string action, string summary,
         Func<UserManager<UserAccount>, UserAccount, Task<string>> change, CancellationToken ct)

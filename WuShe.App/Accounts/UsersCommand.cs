@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using WuShe.App.Data;
 using WuShe.App.Hosting;
 using WuShe.Domain.Accounts;
@@ -50,7 +48,7 @@ public static class UsersCommand
         {
             var message = call.Verb switch
             {
-                "add" => await AddAsync(call, users, accounts, input),
+                "add" => await AddAsync(call, accounts, input),
                 "reset-password" => await ResetAsync(call, users, accounts, input),
                 "disable" => await DisableAsync(call, users, accounts),
                 _ => await ListAsync(accounts),
@@ -65,7 +63,7 @@ public static class UsersCommand
         }
     }
 
-    private static async Task<string> AddAsync(Call call, UserManager<UserAccount> users, AccountAdministration accounts, TextReader input)
+    private static async Task<string> AddAsync(Call call, AccountAdministration accounts, TextReader input)
     {
         if (!call.Flags.TryGetValue("role", out var roleName) || !Roles.TryGetValue(roleName, out var role))
             throw new Refused($"--role 须为以下之一：{string.Join("、", Roles.Keys)}。");
@@ -74,8 +72,7 @@ public static class UsersCommand
             siteId = int.TryParse(siteText, out var id) ? id : throw new Refused($"--site：没有编号为 {siteText} 的创建点。");
         var password = await PasswordAsync(call, input);
         var account = new NewAccount(call.User!, call.Flags.GetValueOrDefault("name") ?? "", role, call.Flags.GetValueOrDefault("district"), siteId);
-        await accounts.CreateAsync(SecurityAudit.Operator, account, password);
-        var created = (await users.FindByNameAsync(account.UserName.Trim()))!;
+        var created = await accounts.CreateAsync(SecurityAudit.Operator, account, password);
         return $"已创建 {role.Label()}账号 {created.UserName}（{created.DisplayName}），首次登录须修改密码。";
     }
 

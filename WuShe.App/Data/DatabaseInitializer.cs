@@ -12,6 +12,7 @@ public class DatabaseInitializer
     private readonly IDbContextFactory<WuSheDbContext> _contexts;
     private readonly CampaignSeeder _seeder;
     private readonly DevelopmentAccounts _developmentAccounts;
+    private readonly FirstAdministrator _firstAdministrator;
     private readonly SampleProgress _sample;
     private readonly Reports.ReportBatches _batches;
     private readonly IHostEnvironment _environment;
@@ -19,10 +20,11 @@ public class DatabaseInitializer
     private readonly ILogger<DatabaseInitializer> _log;
 
     public DatabaseInitializer(IDbContextFactory<WuSheDbContext> contexts, CampaignSeeder seeder,
-        DevelopmentAccounts developmentAccounts, SampleProgress sample, Reports.ReportBatches batches, IHostEnvironment environment,
+        DevelopmentAccounts developmentAccounts, FirstAdministrator firstAdministrator, SampleProgress sample, Reports.ReportBatches batches, IHostEnvironment environment,
         IOptions<WuSheOptions> options, ILogger<DatabaseInitializer> log)
     {
         _batches = batches;
+        _firstAdministrator = firstAdministrator;
         _sample = sample;
         _contexts = contexts;
         _seeder = seeder;
@@ -46,9 +48,8 @@ public class DatabaseInitializer
         var inserted = await _seeder.SeedAsync(seeds, ct);
         foreach (var code in inserted) _log.LogInformation("已导入种子活动 {Code}", code);
         if (_environment.IsDevelopment()) await _developmentAccounts.EnsureAsync(ct);
-        await using (var db = await _contexts.CreateDbContextAsync(ct))
-            if (!await db.UserAccounts.AnyAsync(ct))
-                _log.LogWarning("系统中还没有任何账号。请创建第一个管理员：{Command}", FirstAdministrator.Command);
+        if (!await _firstAdministrator.AnyAccountAsync(ct))
+            _log.LogWarning("系统中还没有任何账号。请创建第一个管理员：{Command}", FirstAdministrator.Command);
         if (!_environment.IsDevelopment() || asCommand) return;
         if (_options.SampleData)
         {

@@ -41,7 +41,7 @@ public class AccountAdministrationTests : SeededApp
     public async Task A_one_time_password_meets_the_policy_and_must_be_changed()
     {
         var (admin, _) = await UserAsync("admin");
-        var password = await Service<AccountAdministration>().CreateAsync(admin, new NewAccount("chen", "", UserRole.StreetStation, null, 2));
+        var (_, _, password) = await Service<AccountAdministration>().CreateAsync(admin, new NewAccount("chen", "", UserRole.StreetStation, null, 2));
         Assert.Empty(new PasswordPolicy().Problems("chen", password));
         var row = (await Service<AccountAdministration>().ListAsync(admin)).Single(r => r.UserName == "chen");
         Assert.Equal(("待修改初始密码", UserRole.StreetStation), (row.State, row.Role));
