@@ -6,25 +6,35 @@ using WuShe.App.Data;
 using WuShe.App.Hosting;
 using WuShe.Domain.Accounts;
 using WuShe.Domain.Common;
+using WuShe.Domain.Sites;
 
 namespace WuShe.App.Accounts;
 
 public sealed record AccountRow(int Id, string UserName, string DisplayName, UserRole Role, string Bound, string State, DateTimeOffset? LastSignInAt,
-    bool IsActive, bool IsLockedOut)
+    bool IsActive, bool IsLockedOut, string? DistrictCode, int? SiteId, IReadOnlyList<int> AssignedSiteIds, string Phone)
 {
     public string RoleLabel => Role.Label();
+    public string LastSignInText => LastSignInAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm") : "从未登录";
 }
 
 /// <summary>An account just created: its normalized user name, its name, and the password to hand over.</summary>
 public sealed record CreatedAccount(string UserName, string DisplayName, string Password);
 
-/// <summary>用户名、姓名或单位、角色、区划代码 (district officer), 创建点编号 (station).</summary>
-public sealed record NewAccount(string UserName, string DisplayName, UserRole Role, string? DistrictCode, int? SiteId);
+/// <summary>用户名、姓名或单位、角色、区划代码 (district officer), 创建点编号 (station), 评估的联动点 (evaluator), 手机.</summary>
+public sealed record NewAccount(string UserName, string DisplayName, UserRole Role, string? DistrictCode, int? SiteId,
+    IReadOnlyList<int>? AssignedSiteIds = null, string? Phone = null)
+{
+    public AccountTarget Target => new(Role, DistrictCode, SiteId, AssignedSiteIds ?? []);
+}
+
+/// <summary>A role and what it binds to, as typed: the district by its code, the site and the evaluator's joint sites by id.</summary>
+public sealed record AccountTarget(UserRole Role, string? DistrictCode, int? SiteId, IReadOnlyList<int> AssignedSiteIds);
 
 /// <summary>
-/// The city administrator's account commands (also behind the <c>users</c> command): create with a one-time password,
-/// reset, disable or enable, unlock. Every change is a security event in the audit log, and every change that should end
-/// sessions moves the account's security stamp.
+/// Account commands (also behind the <c>users</c> command): create with a one-time password (one or, from Excel, many —
+/// all or none), change role and binding, reset, disable or enable, unlock. The city administrator manages every account,
+/// a district officer the station accounts of their own district (<see cref="AccountBinding.MayBeAdministeredBy"/>).
+/// Every change is a security event in the audit log, and every change that should end sessions moves the security stamp.
 /// </summary>
 public class AccountAdministration
 {
@@ -39,68 +49,125 @@ public class AccountAdministration
         _options = options.Value;
     }
 
+    /// <summary>The accounts the actor manages: all for the city administrator, their district's station accounts for a district officer.</summary>
     public async Task<IReadOnlyList<AccountRow>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         Require(actor);
         await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WuSheDbContext>();
-        var districts = await db.Districts.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
+        var db = Db(scope);
+        var districts = await db.Districts.ToDictionaryAsync(d => d.Id, d => (d.Code, d.Name), ct);
         var sites = await db.Sites.ToDictionaryAsync(s => s.Id, s => s.Street, ct);
         var now = DateTimeOffset.UtcNow;
-        return (await db.UserAccounts.AsNoTracking().OrderBy(u => u.Role).ThenBy(u => u.UserName).ToListAsync(ct)).Select(u =>
+        var accounts = db.UserAccounts.AsNoTracking();
+        if (actor.Role != UserRole.CityAdministrator)
+            accounts = accounts.Where(u => u.Role == UserRole.StreetStation && u.DistrictId == actor.DistrictId);
+        return (await accounts.OrderBy(u => u.Role).ThenBy(u => u.UserName).ToListAsync(ct)).Select(u =>
         {
             var locked = u.LockoutEnd > now;
-            var bound = u.SiteId is { } s ? $"{districts.GetValueOrDefault(u.DistrictId ?? 0)} · {sites.GetValueOrDefault(s)}"
-                : u.DistrictId is { } d ? districts.GetValueOrDefault(d, "") : "全市";
+            var district = u.DistrictId is { } d ? districts.GetValueOrDefault(d) : default;
+            var bound = u.SiteId is { } s ? $"{district.Name} · {sites.GetValueOrDefault(s)}"
+                : u.DistrictId is not null ? district.Name ?? ""
+                : u.AssignedSiteIds.Count > 0 ? "评估：" + string.Join("、", u.AssignedSiteIds.Select(id => sites.GetValueOrDefault(id, $"#{id}")))
+                : "全市";
             var state = !u.IsActive ? "已停用" : locked ? "已锁定" : u.MustChangePassword ? "待修改初始密码" : "有效";
-            return new AccountRow(u.Id, u.UserName!, u.DisplayName, u.Role, bound, state, u.LastSignInAt, u.IsActive, locked);
+            return new AccountRow(u.Id, u.UserName!, u.DisplayName, u.Role, bound, state, u.LastSignInAt, u.IsActive, locked,
+                district.Code, u.SiteId, u.AssignedSiteIds, u.PhoneNumber ?? "");
         }).ToList();
     }
 
     /// <summary>Creates the account with the password given, or a generated one-time password to hand over.</summary>
     public async Task<CreatedAccount> CreateAsync(Actor actor, NewAccount input, string? password = null, CancellationToken ct = default)
     {
+        var created = await CreateManyAsync(actor, [input], password, ct);
+        return created[0];
+    }
+
+    /// <summary>
+    /// Creates every account or none (bulk creation from Excel): each refusal is a <see cref="FieldError"/> whose field is
+    /// prefixed by its 1-based position ("3.UserName") when there is more than one account.
+    /// </summary>
+    public async Task<IReadOnlyList<CreatedAccount>> CreateManyAsync(Actor actor, IReadOnlyList<NewAccount> inputs, string? password = null,
+        CancellationToken ct = default)
+    {
         Require(actor);
         await using var scope = _scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<WuSheDbContext>();
+        var db = Db(scope);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var errors = new List<FieldError>();
-        var name = input.UserName.Trim().ToLowerInvariant();
-        if (name.Length is < 2 or > 32 || !name.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '.' or '_'))
-            errors.Add(new("UserName", "用户名为 2–32 位小写字母、数字或 - . _。"));
-        else if (await users.FindByNameAsync(name) is not null) errors.Add(new("UserName", $"用户名 {name} 已存在。"));
-        var campaignId = await db.Campaigns.Where(c => c.Code == _options.CurrentCampaign).Select(c => c.Id).SingleAsync(ct);
-        var (districtId, siteId, boundName) = await BindingAsync(db, campaignId, input, errors, ct);
-        AccountBinding? binding = null;
-        if (errors.Count == 0)
+        var ready = new List<(UserAccount User, string Password)>();
+        var names = new HashSet<string>();
+        for (var i = 0; i < inputs.Count; i++)
         {
-            try { binding = new AccountBinding(input.Role, districtId, siteId); }
-            catch (DomainException e) { errors.Add(new(input.Role == UserRole.StreetStation ? "SiteId" : "DistrictCode", e.Message)); }
+            var prefix = inputs.Count > 1 ? $"{i + 1}." : "";
+            var rowErrors = new List<FieldError>();
+            var input = inputs[i];
+            var name = input.UserName.Trim().ToLowerInvariant();
+            if (name.Length is < 2 or > 32 || !name.All(c => c is >= 'a' and <= 'z' or >= '0' and <= '9' or '-' or '.' or '_'))
+                rowErrors.Add(new("UserName", "用户名为 2–32 位小写字母、数字或 - . _。"));
+            else if (!names.Add(name)) rowErrors.Add(new("UserName", $"用户名 {name} 在本次导入中重复。"));
+            else if (await users.FindByNameAsync(name) is not null) rowErrors.Add(new("UserName", $"用户名 {name} 已存在。"));
+            var (binding, boundName) = await BindingAsync(db, actor, input.Target, rowErrors, ct);
+            var displayName = string.IsNullOrWhiteSpace(input.DisplayName) ? boundName ?? input.Role.Label() : input.DisplayName.Trim();
+            if (displayName.Length > 100) rowErrors.Add(new("DisplayName", "姓名或单位不超过 100 个字符。"));
+            var phone = (input.Phone ?? "").Trim();
+            if (phone.Length > 0 && (phone.Length > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ')))
+                rowErrors.Add(new("Phone", "手机号只能包含数字、空格、+ 和 -，不超过 20 位。"));
+            var oneTime = password ?? OneTimePassword();
+            if (rowErrors.Count == 0 && binding is not null)
+            {
+                var user = new UserAccount(name, displayName, binding) { PhoneNumber = phone.Length > 0 ? phone : null };
+                user.RequirePasswordChange(true);
+                foreach (var validator in users.PasswordValidators)
+                {
+                    var checkedPassword = await validator.ValidateAsync(users, user, oneTime);
+                    rowErrors.AddRange(checkedPassword.Errors.Select(e => new FieldError("Password", e.Description)));
+                }
+                ready.Add((user, oneTime));
+            }
+            errors.AddRange(rowErrors.Select(e => e with { Field = prefix + e.Field }));
         }
-        var displayName = string.IsNullOrWhiteSpace(input.DisplayName) ? boundName ?? input.Role.Label() : input.DisplayName.Trim();
-        if (displayName.Length > 100) errors.Add(new("DisplayName", "姓名或单位不超过 100 个字符。"));
         if (errors.Count > 0) throw new FieldValidationException(errors);
 
-        var user = new UserAccount(name, displayName, binding!);
-        user.RequirePasswordChange(true);
-        password ??= OneTimePassword();
-        var created = await users.CreateAsync(user, password);
-        if (!created.Succeeded) throw new FieldValidationException(created.Errors.Select(e => new FieldError("Password", e.Description)).ToList());
-        await _audit.RecordAsync(user, "创建账号", $"{user.Role.Label()}，{user.DisplayName}；首次登录须修改密码", actor, ct);
-        return new(user.UserName!, user.DisplayName, password);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (user, oneTime) in ready)
+        {
+            var created = await users.CreateAsync(user, oneTime);
+            if (!created.Succeeded) throw new FieldValidationException(created.Errors.Select(e => new FieldError("Password", e.Description)).ToList());
+        }
+        await tx.CommitAsync(ct);
+        foreach (var (user, _) in ready)
+            await _audit.RecordAsync(user, "创建账号", $"{user.Role.Label()}，{user.DisplayName}；首次登录须修改密码", actor, ct);
+        return ready.Select(r => new CreatedAccount(r.User.UserName!, r.User.DisplayName, r.Password)).ToList();
     }
+
+    /// <summary>A new role or binding (district, site, assigned joint sites): every session of the account ends.</summary>
+    public Task ChangeBindingAsync(Actor actor, int userId, AccountTarget target, CancellationToken ct = default) =>
+        ChangeAsync(actor, userId, "变更角色或范围", null, async (db, users, user) =>
+        {
+            var errors = new List<FieldError>();
+            var (binding, _) = await BindingAsync(db, actor, target, errors, ct);
+            if (errors.Count > 0) throw new FieldValidationException(errors);
+            if (user.Id == actor.UserId && binding!.Role != user.Role) throw new DomainException("不能变更自己账号的角色。");
+            if (user.Role == UserRole.CityAdministrator && binding!.Role != UserRole.CityAdministrator && user.IsActive
+                && await users.Users.CountAsync(u => u.Role == UserRole.CityAdministrator && u.IsActive, ct) == 1)
+                throw new DomainException("不能变更最后一个有效的市民政局管理员账号的角色。");
+            var before = await DescribeAsync(db, user.Binding, ct);
+            user.Bind(binding!);
+            Check(await users.UpdateAsync(user));
+            Check(await users.UpdateSecurityStampAsync(user));
+            return $"{before} → {await DescribeAsync(db, user.Binding, ct)}；现有登录已结束";
+        }, ct);
 
     /// <summary>Whether a site has an active station account; asked by the site's page, which has read the site in scope.</summary>
     public async Task<bool> StationAccountExistsAsync(int siteId, CancellationToken ct = default)
     {
         await using var scope = _scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<WuSheDbContext>().UserAccounts
-            .AnyAsync(u => u.SiteId == siteId && u.Role == UserRole.StreetStation && u.IsActive, ct);
+        return await Db(scope).UserAccounts.AnyAsync(u => u.SiteId == siteId && u.Role == UserRole.StreetStation && u.IsActive, ct);
     }
 
     /// <summary>A new one-time password; the account's sessions end, its lock-out is lifted, and it must change the password.</summary>
     public async Task<string> ResetPasswordAsync(Actor actor, int userId, string? password = null, CancellationToken ct = default) =>
-        await ChangeAsync(actor, userId, "重置密码", "已解除锁定，现有登录已结束，下次登录须修改密码", async (users, user) =>
+        await ChangeAsync(actor, userId, "重置密码", "已解除锁定，现有登录已结束，下次登录须修改密码", async (_, users, user) =>
         {
             password ??= OneTimePassword();
             Check(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
@@ -111,7 +178,7 @@ public class AccountAdministration
         }, ct);
 
     public Task SetActiveAsync(Actor actor, int userId, bool active, CancellationToken ct = default) =>
-        ChangeAsync(actor, userId, active ? "启用账号" : "停用账号", active ? "可再次登录" : "现有登录已结束", async (users, user) =>
+        ChangeAsync(actor, userId, active ? "启用账号" : "停用账号", active ? "可再次登录" : "现有登录已结束", async (_, users, user) =>
         {
             if (!active && user.Id == actor.UserId) throw new DomainException("不能停用自己的账号。");
             if (!active && user.Role == UserRole.CityAdministrator && user.IsActive
@@ -124,7 +191,7 @@ public class AccountAdministration
         }, ct);
 
     public Task UnlockAsync(Actor actor, int userId, CancellationToken ct = default) =>
-        ChangeAsync(actor, userId, "解除锁定", "密码错误次数清零", async (users, user) =>
+        ChangeAsync(actor, userId, "解除锁定", "密码错误次数清零", async (_, users, user) =>
         {
             await LiftLockoutAsync(users, user);
             return "";
@@ -136,38 +203,70 @@ public class AccountAdministration
         await users.ResetAccessFailedCountAsync(user);
     }
 
-    private async Task<string> ChangeAsync(Actor actor, int userId, string action, string summary,
-        Func<UserManager<UserAccount>, UserAccount, Task<string>> change, CancellationToken ct)
+    /// <summary>One account command: an account the actor does not manage answers as a missing one; the audit gets the summary (or the command's result).</summary>
+    private async Task<string> ChangeAsync(Actor actor, int userId, string action, string? summary,
+        Func<WuSheDbContext, UserManager<UserAccount>, UserAccount, Task<string>> change, CancellationToken ct)
     {
         Require(actor);
         await using var scope = _scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
-        var user = await users.FindByIdAsync(userId.ToString()) ?? throw new NotFoundException("没有该账号。");
-        var result = await change(users, user);
-        await _audit.RecordAsync(user, action, summary, actor, ct);
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || !user.Binding.MayBeAdministeredBy(actor)) throw new NotFoundException("没有该账号，或它不由您管理。");
+        var result = await change(Db(scope), users, user);
+        await _audit.RecordAsync(user, action, summary ?? result, actor, ct);
         return result;
     }
 
-    private static async Task<(int? DistrictId, int? SiteId, string? BoundName)> BindingAsync(WuSheDbContext db, int campaignId, NewAccount input,
+    /// <summary>Resolves what was typed into a binding the actor may give, or adds the errors at their fields.</summary>
+    private async Task<(AccountBinding? Binding, string? BoundName)> BindingAsync(WuSheDbContext db, Actor actor, AccountTarget input,
         List<FieldError> errors, CancellationToken ct)
     {
+        var campaignId = await db.Campaigns.Where(c => c.Code == _options.CurrentCampaign).Select(c => c.Id).SingleAsync(ct);
+        var before = errors.Count;
         int? districtId = null, siteId = null;
         string? boundName = null;
-        if (!string.IsNullOrWhiteSpace(input.DistrictCode))
+        if (input.Role == UserRole.DistrictOfficer && !string.IsNullOrWhiteSpace(input.DistrictCode))
         {
             var district = await db.Districts.Where(d => d.CampaignId == campaignId && d.Code == input.DistrictCode.Trim())
                 .Select(d => new { d.Id, d.Name }).SingleOrDefaultAsync(ct);
             if (district is null) errors.Add(new("DistrictCode", $"没有区划代码为 {input.DistrictCode} 的区。"));
             else (districtId, boundName) = (district.Id, $"{district.Name}民政局");
         }
-        if (input.SiteId is { } id)
+        if (input.Role == UserRole.StreetStation && input.SiteId is { } id)
         {
             var site = await db.Sites.Where(s => s.CampaignId == campaignId && s.Id == id).Select(s => new { s.Id, s.DistrictId, s.Street }).SingleOrDefaultAsync(ct);
-            if (site is null) errors.Add(new("SiteId", $"没有编号为 {id} 的创建点。"));
-            else if (districtId is not null && districtId != site.DistrictId) errors.Add(new("SiteId", "该创建点不在所选的区。"));
+            if (site is null || (actor.Role == UserRole.DistrictOfficer && site.DistrictId != actor.DistrictId))
+                errors.Add(new("SiteId", $"没有编号为 {id} 的创建点{(actor.Role == UserRole.DistrictOfficer ? "在本区" : "")}。"));
             else (districtId, siteId, boundName) = (site.DistrictId, site.Id, $"{site.Street}社会工作服务站");
         }
-        return (districtId, siteId, boundName);
+        if (input.Role == UserRole.CityEvaluator && input.AssignedSiteIds.Count > 0)
+        {
+            var joint = await db.Sites.Where(s => s.CampaignId == campaignId && s.Tier == SiteTier.CityDistrictJoint && input.AssignedSiteIds.Contains(s.Id))
+                .Select(s => s.Id).ToListAsync(ct);
+            var wrong = input.AssignedSiteIds.Except(joint).ToList();
+            if (wrong.Count > 0) errors.Add(new("AssignedSiteIds", $"编号 {string.Join("、", wrong)} 不是市区联动创建点。"));
+        }
+        if (actor.Role != UserRole.CityAdministrator && input.Role != UserRole.StreetStation)
+            errors.Add(new("Role", "区民政局只能管理本区创建点的街镇社会工作服务站账号。"));
+        if (errors.Count > before) return (null, null);
+        try
+        {
+            return (new AccountBinding(input.Role, districtId, siteId, input.AssignedSiteIds), boundName);
+        }
+        catch (DomainException e)
+        {
+            errors.Add(new(input.Role == UserRole.StreetStation ? "SiteId" : input.Role == UserRole.DistrictOfficer ? "DistrictCode" : "Role", e.Message));
+            return (null, null);
+        }
+    }
+
+    private static async Task<string> DescribeAsync(WuSheDbContext db, AccountBinding b, CancellationToken ct)
+    {
+        var where = b.SiteId is { } s ? await db.Sites.Where(x => x.Id == s).Select(x => x.Street).SingleOrDefaultAsync(ct)
+            : b.DistrictId is { } d ? await db.Districts.Where(x => x.Id == d).Select(x => x.Name).SingleOrDefaultAsync(ct)
+            : b.AssignedSiteIds.Count > 0 ? "评估联动点 " + string.Join("、", b.AssignedSiteIds)
+            : null;
+        return where is null ? b.Role.Label() : $"{b.Role.Label()}（{where}）";
     }
 
     /// <summary>12 characters of four kinds, without look-alikes (0/O, 1/l/I), to read out or hand over once.</summary>
@@ -184,8 +283,10 @@ public class AccountAdministration
 
     private static void Require(Actor actor)
     {
-        if (actor.Role != UserRole.CityAdministrator) throw new AccessDeniedException("只有市民政局管理员可以管理账号。");
+        if (!AccountBinding.AdministersAccounts(actor.Role)) throw new AccessDeniedException("您的角色不能管理账号。");
     }
+
+    private static WuSheDbContext Db(AsyncServiceScope scope) => scope.ServiceProvider.GetRequiredService<WuSheDbContext>().ReadAs(UserScope.System);
 
     private static void Check(IdentityResult result)
     {

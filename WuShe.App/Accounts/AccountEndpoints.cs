@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using WuShe.App.Excel;
+using WuShe.App.Hosting;
 
 namespace WuShe.App.Accounts;
 
@@ -20,5 +22,11 @@ public static class AccountEndpoints
             await http.SignOutAsync(UserClaims.Scheme);
             return Results.Redirect("/login");
         }).DisableAntiforgery(); // validated in the handler above, which then refuses with a message
+
+        var export = app.MapGroup("/export").RequireAuthorization(Policies.AccountAdministrators);
+        export.MapGet("/users.xlsx", (HttpContext http, AccountWorkbook book, CancellationToken ct) => ApiResults.File(async () =>
+            Results.File(await book.ExportAsync(http.User.Actor(), ct), Xlsx.ContentType, "账号.xlsx")));
+        export.MapGet("/users-template.xlsx", (HttpContext http, AccountWorkbook book, CancellationToken ct) => ApiResults.File(async () =>
+            Results.File(await book.TemplateAsync(http.User.Actor(), http.User.Scope(), ct), Xlsx.ContentType, "批量创建账号模板.xlsx")));
     }
 }

@@ -39,6 +39,7 @@ public static class AccountsSetup
         services.AddSingleton<SignInService>();
         services.AddSingleton<SecurityAudit>();
         services.AddSingleton<AccountAdministration>();
+        services.AddSingleton<AccountWorkbook>();
         services.AddSingleton<DevelopmentAccounts>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

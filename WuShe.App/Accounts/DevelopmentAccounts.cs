@@ -11,7 +11,7 @@ namespace WuShe.App.Accounts;
 /// <summary>One account per role for trying the system; created in Development only (README lists them).</summary>
 public class DevelopmentAccounts
 {
-    /// <summary>(user name, display name, role, district code, joint-site number).</summary>
+    /// <summary>(user name, display name, role, district code, joint-site number); the evaluator is assigned every joint site.</summary>
     public static readonly IReadOnlyList<(string UserName, string DisplayName, UserRole Role, string? DistrictCode, int? JointSite)> All = new[]
     {
         ("admin", "市民政局管理员", UserRole.CityAdministrator, (string?)null, (int?)null),
@@ -36,11 +36,12 @@ public class DevelopmentAccounts
     public async Task EnsureAsync(CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(_options.DevelopmentAccountPassword)) return;
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         await using var scope = _scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
         var campaign = await db.Campaigns.SingleAsync(c => c.Code == _options.CurrentCampaign, ct);
         var existing = await db.UserAccounts.Select(u => u.UserName).ToListAsync(ct);
+        var jointSites = await db.Sites.Where(s => s.CampaignId == campaign.Id && s.Tier == SiteTier.CityDistrictJoint).Select(s => s.Id).ToListAsync(ct);
         foreach (var a in All.Where(a => !existing.Contains(a.UserName)))
         {
             int? districtId = a.DistrictCode is null ? null
@@ -48,7 +49,8 @@ public class DevelopmentAccounts
             int? siteId = a.JointSite is null ? null
                 : await db.Sites.Where(s => s.CampaignId == campaign.Id && s.Tier == SiteTier.CityDistrictJoint && s.JointSiteNumber == a.JointSite)
                     .Select(s => s.Id).SingleAsync(ct);
-            var created = await users.CreateAsync(new UserAccount(a.UserName, a.DisplayName, new AccountBinding(a.Role, districtId, siteId)),
+            var created = await users.CreateAsync(new UserAccount(a.UserName, a.DisplayName, new AccountBinding(a.Role, districtId, siteId,
+                a.Role == UserRole.CityEvaluator ? jointSites : null)),
                 _options.DevelopmentAccountPassword);
             if (!created.Succeeded)
                 throw new InvalidOperationException($"无法创建开发账号 {a.UserName}：{string.Join(" ", created.Errors.Select(e => e.Description))}");

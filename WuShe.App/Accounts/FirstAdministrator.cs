@@ -15,7 +15,7 @@ public class FirstAdministrator
     public async Task<bool> AnyAccountAsync(CancellationToken ct = default)
     {
         if (_seenAccount) return true;
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         return _seenAccount = await db.UserAccounts.AnyAsync(ct);
     }
 }

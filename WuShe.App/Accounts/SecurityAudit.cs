@@ -29,7 +29,7 @@ public class SecurityAudit
     /// <param name="by">Who did it; the account itself when null (its own sign-in, sign-out, password change).</param>
     public async Task RecordAsync(UserAccount account, string action, string summary, Actor? by = null, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         db.AuditEntries.Add(new AuditEntry(by ?? account.Actor, _clock.Now, action, EntityType, account.Id, account.DistrictId,
             $"{account.UserName}（{account.DisplayName}）：{summary}", null, "[]"));
         await db.SaveChangesAsync(ct);

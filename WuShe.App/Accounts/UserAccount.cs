@@ -13,6 +13,8 @@ public class UserAccount : IdentityUser<int>
     public UserRole Role { get; private set; }
     public int? DistrictId { get; private set; }
     public int? SiteId { get; private set; }
+    /// <summary>评估分工: the joint sites a city evaluator is assigned to.</summary>
+    public List<int> AssignedSiteIds { get; private set; } = [];
     /// <summary>停用: a disabled account cannot sign in and its sessions end.</summary>
     public bool IsActive { get; private set; } = true;
     /// <summary>A password set by someone else (the first administrator's, a reset) must be replaced at the next sign-in.</summary>
@@ -31,11 +33,12 @@ public class UserAccount : IdentityUser<int>
         LockoutEnabled = true;
     }
 
-    public AccountBinding Binding => new(Role, DistrictId, SiteId);
+    public AccountBinding Binding => new(Role, DistrictId, SiteId, AssignedSiteIds);
     public UserScope Scope => Binding.Scope;
     public Actor Actor => Actor.Of(Id, DisplayName, Binding);
 
-    public void Bind(AccountBinding binding) => (Role, DistrictId, SiteId) = (binding.Role, binding.DistrictId, binding.SiteId);
+    public void Bind(AccountBinding binding) =>
+        (Role, DistrictId, SiteId, AssignedSiteIds) = (binding.Role, binding.DistrictId, binding.SiteId, binding.AssignedSiteIds.ToList());
     public void RequirePasswordChange(bool required) => MustChangePassword = required;
     public void Disable() => IsActive = false;
     public void Enable() => IsActive = true;

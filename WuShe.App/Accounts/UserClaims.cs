@@ -9,6 +9,7 @@ public static class UserClaims
 {
     public const string DistrictId = "wushe:district";
     public const string SiteId = "wushe:site";
+    public const string AssignedSites = "wushe:assigned-sites";
     public const string MustChangePassword = "wushe:must-change-password";
     public static readonly string Scheme = Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
 
@@ -19,6 +20,7 @@ public static class UserClaims
         yield return new(ClaimTypes.Role, user.Role.ToString());
         if (user.DistrictId is { } d) yield return new(DistrictId, d.ToString());
         if (user.SiteId is { } s) yield return new(SiteId, s.ToString());
+        if (user.AssignedSiteIds.Count > 0) yield return new(AssignedSites, string.Join(",", user.AssignedSiteIds));
         if (user.MustChangePassword) yield return new(MustChangePassword, "1");
     }
 
@@ -29,7 +31,8 @@ public static class UserClaims
     {
         if (principal.Identity?.IsAuthenticated != true || !Enum.TryParse<UserRole>(principal.FindFirstValue(ClaimTypes.Role), out var role))
             throw new AccessDeniedException("请先登录。");
-        return new UserScope(role, IntClaim(principal, DistrictId), IntClaim(principal, SiteId));
+        var assigned = (principal.FindFirstValue(AssignedSites) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
+        return new UserScope(role, IntClaim(principal, DistrictId), IntClaim(principal, SiteId)) { AssignedSiteIds = assigned };
     }
 
     /// <summary>The signed-in user as the domain sees them when they act.</summary>

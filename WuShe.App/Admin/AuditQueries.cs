@@ -24,7 +24,7 @@ public class AuditQueries
     public async Task<AuditResults> SearchAsync(UserScope scope, AuditFilter f, int skip, int take, CancellationToken ct = default)
     {
         if (!scope.SeesWholeCity) throw new AccessDeniedException("只有市民政局可以查看操作日志。");
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         var q = db.AuditEntries.AsNoTracking().AsQueryable();
         if (f.DistrictId is { } d) q = q.Where(a => a.DistrictId == d);
         if (!string.IsNullOrWhiteSpace(f.Action)) q = q.Where(a => a.Action == f.Action);
@@ -44,7 +44,7 @@ public class AuditQueries
 
     public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         return await db.AuditEntries.Select(a => a.Action).Distinct().OrderBy(a => a).ToListAsync(ct);
     }
 

@@ -35,7 +35,7 @@ public class SystemStatus
     {
         try
         {
-            await using var db = await _contexts.CreateDbContextAsync(ct);
+            await using var db = await _contexts.ForSystemAsync(ct);
             var connection = db.Database.GetDbConnection();
             var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
             var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).Count();

@@ -35,8 +35,8 @@ public class AlertQueries
 
     public async Task<IReadOnlyList<AlertView>> ListAsync(UserScope scope, AlertFilter f, int take = 500, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        var q = db.Alerts.AsNoTracking().Where(scope.Alerts());
+        await using var db = await _contexts.ForAsync(scope, ct);
+        var q = db.Alerts.AsNoTracking();
         if (f.DistrictId is { } d) q = q.Where(a => a.DistrictId == d);
         if (f.SiteId is { } s) q = q.Where(a => a.SiteId == s);
         if (f.Rule is { } r) q = q.Where(a => a.Rule == r);
@@ -54,22 +54,22 @@ public class AlertQueries
     /// <summary>The badge in the navigation: open alerts in scope nobody has acknowledged yet.</summary>
     public async Task<int> UnreadAsync(UserScope scope, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        return await db.Alerts.Where(scope.Alerts()).CountAsync(a => a.State == AlertState.Open, ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
+        return await db.Alerts.CountAsync(a => a.State == AlertState.Open, ct);
     }
 
     public async Task AcknowledgeAsync(Actor actor, UserScope scope, int alertId, string note, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        var alert = await db.Alerts.Where(scope.Alerts()).SingleOrDefaultAsync(a => a.Id == alertId, ct)
-            ?? throw (await db.Alerts.AnyAsync(a => a.Id == alertId, ct) ? new AccessDeniedException("您无权处理该预警。") : new NotFoundException("没有该预警。"));
+        await using var db = await _contexts.ForAsync(scope, ct);
+        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, ct)
+            ?? throw ScopedReads.NotInScope("预警", alertId);
         alert.Acknowledge(actor, note, _clock.Now);
         await db.SaveChangesAsync(ct);
     }
 
     public async Task<IReadOnlyList<JobView>> JobsAsync(CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         var views = new List<JobView>();
         foreach (var (name, (_, title)) in ScheduledJobs.Known)
         {

@@ -42,7 +42,7 @@ public class AlertScan
     {
         var started = DateTimeOffset.UtcNow;
         var run = new JobRun(JobName, scheduledFor, trigger, startedBy, started);
-        await using (var db = await _contexts.CreateDbContextAsync(ct))
+        await using (var db = await _contexts.ForSystemAsync(ct))
         {
             if (scheduledFor is not null && await db.JobRuns.AnyAsync(r => r.Job == JobName && r.ScheduledFor == scheduledFor, ct))
                 return new(0, 0, 0, 0, 0, TimeSpan.Zero, Skipped: true);
@@ -76,7 +76,7 @@ public class AlertScan
     {
         var today = ChinaTime.Today(_clock);
         var now = _clock.Now;
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var inputs = await InputsAsync(db, today, ct);
         var loaded = watch.ElapsedMilliseconds;
@@ -187,7 +187,7 @@ public class AlertScan
 
     private async Task FinishAsync(long runId, Action<JobRun> finish, CancellationToken ct)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         var run = await db.JobRuns.SingleAsync(r => r.Id == runId, ct);
         finish(run);
         await db.SaveChangesAsync(ct);

@@ -70,7 +70,7 @@ public static class BenchmarkCommand
         var contexts = app.Services.GetRequiredService<IDbContextFactory<WuSheDbContext>>();
         int siteId;
         string districtCode;
-        await using (var context = await contexts.CreateDbContextAsync())
+        await using (var context = await contexts.ForSystemAsync())
         {
             siteId = await context.Sites.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync();
             districtCode = await context.Districts.OrderBy(d => d.SortOrder).Select(d => d.Code).FirstAsync();
@@ -135,7 +135,7 @@ public static class BenchmarkCommand
 
     private static async Task<IReadOnlyList<int>> Ids(IDbContextFactory<WuSheDbContext> contexts, int count)
     {
-        await using var db = await contexts.CreateDbContextAsync();
+        await using var db = await contexts.ForSystemAsync();
         var ids = await db.Sites.OrderBy(s => s.Id).Select(s => s.Id).Take(count).ToListAsync();
         return Enumerable.Range(0, count).Select(i => ids[i % ids.Count]).ToList();
     }

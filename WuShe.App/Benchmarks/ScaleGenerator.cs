@@ -35,7 +35,7 @@ public static class ScaleGenerator
         var contexts = app.Services.GetRequiredService<IDbContextFactory<WuSheDbContext>>();
 
         int campaignId, sortOrder;
-        await using (var db = await contexts.CreateDbContextAsync())
+        await using (var db = await contexts.ForSystemAsync())
         {
             var campaign = await db.Campaigns.SingleAsync();
             campaignId = campaign.Id;
@@ -58,7 +58,7 @@ public static class ScaleGenerator
         var evaluations = 0;
         foreach (var (districtId, index) in districtIds.Select((d, i) => (d, i)))
         {
-            await using var db = await contexts.CreateDbContextAsync();
+            await using var db = await contexts.ForSystemAsync();
             db.ChangeTracker.AutoDetectChangesEnabled = false;
             var campaign = await db.Campaigns.SingleAsync();
             var random = new Random(seed * 7919 + index);
@@ -145,7 +145,7 @@ public static class ScaleGenerator
 
     private static async Task<GeneratedStats> StatsAsync(IDbContextFactory<WuSheDbContext> contexts, int evaluations)
     {
-        await using var db = await contexts.CreateDbContextAsync();
+        await using var db = await contexts.ForSystemAsync();
         var streets = await db.Sites.OrderBy(s => s.Id).Select(s => s.Street).ToListAsync();
         var communities = await db.Communities.OrderBy(c => c.Id).Select(c => c.Name + c.ResidentPopulation).ToListAsync();
         var donations = await db.ProgressReports.SelectMany(r => r.Donations, (r, d) => d.AmountFen).ToListAsync();
@@ -156,7 +156,7 @@ public static class ScaleGenerator
 
     private static async Task<T> Query<T>(IDbContextFactory<WuSheDbContext> contexts, Func<WuSheDbContext, Task<T>> query)
     {
-        await using var db = await contexts.CreateDbContextAsync();
+        await using var db = await contexts.ForSystemAsync();
         return await query(db);
     }
 }

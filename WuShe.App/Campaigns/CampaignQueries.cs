@@ -23,13 +23,13 @@ public class CampaignQueries
 
     public async Task<CampaignOverview> GetOverviewAsync(UserScope scope, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         var campaign = await LoadCampaignAsync(db, ct);
         var districts = await db.Districts.AsNoTracking()
-            .Where(d => d.CampaignId == campaign.Id).Where(scope.Districts())
+            .Where(d => d.CampaignId == campaign.Id && scope.OverseesDistricts)
             .OrderBy(d => d.SortOrder).ToListAsync(ct);
         var jointSites = await db.Sites.AsNoTracking().Include(s => s.Communities)
-            .Where(s => s.CampaignId == campaign.Id && s.Tier == SiteTier.CityDistrictJoint).Where(scope.Sites())
+            .Where(s => s.CampaignId == campaign.Id && s.Tier == SiteTier.CityDistrictJoint)
             .OrderBy(s => s.JointSiteNumber).ToListAsync(ct);
         var districtNames = await db.Districts.Where(d => d.CampaignId == campaign.Id)
             .ToDictionaryAsync(d => d.Id, d => (d.Code, d.Name), ct);
@@ -45,14 +45,13 @@ public class CampaignQueries
 
     public async Task<DistrictDetail> GetDistrictAsync(UserScope scope, string code, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         var campaign = await LoadCampaignAsync(db, ct);
-        var district = await db.Districts.AsNoTracking().SingleOrDefaultAsync(d => d.CampaignId == campaign.Id && d.Code == code, ct)
-            ?? throw new NotFoundException($"没有区划代码为 {code} 的区。");
-        if (!await db.Districts.Where(d => d.Id == district.Id).Where(scope.Districts()).AnyAsync(ct))
-            throw new AccessDeniedException("您无权查看该区的数据。"); // never names what it refuses
+        var district = await db.Districts.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.CampaignId == campaign.Id && d.Code == code && scope.OverseesDistricts, ct)
+            ?? throw ScopedReads.NotInScope("区", code);
         var sites = await db.Sites.AsNoTracking().Include(s => s.Communities)
-            .Where(s => s.DistrictId == district.Id).Where(scope.Sites())
+            .Where(s => s.DistrictId == district.Id)
             .OrderBy(s => s.Tier == SiteTier.CityDistrictJoint ? 0 : 1).ThenBy(s => s.JointSiteNumber).ThenBy(s => s.Street)
             .ToListAsync(ct);
         var ledger = await QuotaLedgers.ForDistrictAsync(db, district, ct);
@@ -62,8 +61,8 @@ public class CampaignQueries
     /// <summary>The code of the district a district officer is bound to.</summary>
     public async Task<string?> DistrictCodeAsync(UserScope scope, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        return await db.Districts.Where(scope.Districts()).Where(d => d.Id == scope.DistrictId)
+        await using var db = await _contexts.ForAsync(scope, ct);
+        return await db.Districts.Where(d => d.Id == scope.DistrictId && scope.OverseesDistricts)
             .Select(d => d.Code).SingleOrDefaultAsync(ct);
     }
 

@@ -24,10 +24,10 @@ public class QuotaApplications
     public async Task<int> ChangeQuotaAsync(Actor actor, UserScope scope, int districtId, int expectedVersion,
         int streets, int communities, string reason, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var district = await db.Districts.Where(scope.Districts()).SingleOrDefaultAsync(d => d.Id == districtId, ct)
-            ?? throw new AccessDeniedException("您无权调整该区名额。");
+        var district = await db.Districts.Where(_ => scope.OverseesDistricts).SingleOrDefaultAsync(d => d.Id == districtId, ct)
+            ?? throw ScopedReads.NotInScope("区", districtId);
         if (district.Version != expectedVersion)
             throw new ConcurrencyConflictException(district.Version, "其他用户", null);
         var ledger = await QuotaLedgers.ForDistrictAsync(db, district, ct);

@@ -38,7 +38,7 @@ public class DatabaseInitializer
     /// background work (batches it may be running) alone.</param>
     public async Task InitializeAsync(CancellationToken ct = default, bool asCommand = false)
     {
-        await using (var db = await _contexts.CreateDbContextAsync(ct))
+        await using (var db = await _contexts.ForSystemAsync(ct))
         {
             await db.Database.MigrateAsync(ct);
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

@@ -11,7 +11,7 @@ using WuShe.Domain.Sites;
 namespace WuShe.App.Data;
 
 /// <summary>The campaign's data and, through Identity's user store, the accounts (AspNetUsers and its claims, logins, tokens).</summary>
-public class WuSheDbContext : IdentityUserContext<Accounts.UserAccount, int>
+public partial class WuSheDbContext : IdentityUserContext<Accounts.UserAccount, int>
 {
     public WuSheDbContext(DbContextOptions<WuSheDbContext> options) : base(options) { }
 
@@ -42,6 +42,7 @@ public class WuSheDbContext : IdentityUserContext<Accounts.UserAccount, int>
     {
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(WuSheDbContext).Assembly);
+        AddScopeFilters(modelBuilder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder builder)

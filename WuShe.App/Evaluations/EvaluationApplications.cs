@@ -28,7 +28,7 @@ public class EvaluationApplications
 
     public async Task<int> OpenAsync(Actor actor, UserScope scope, int siteId, EvaluationPhase phase, IReadOnlyList<int> evaluatorIds, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var site = await LoadSiteAsync(db, scope, siteId, ct);
         var evaluations = await db.Evaluations.Include(e => e.Sheets).Where(e => e.SiteId == siteId).ToListAsync(ct);
@@ -36,8 +36,10 @@ public class EvaluationApplications
         if (phase == EvaluationPhase.MidTerm && midTerm is not null) throw new DomainException("该创建点已有中期评估。");
         var round = evaluations.Where(e => e.Phase == phase).Select(e => e.Round).DefaultIfEmpty(0).Max() + 1;
         if (phase == EvaluationPhase.Final && evaluations.Any(e => e.Phase == phase && !e.Complete)) throw new DomainException("该创建点已有未完成的末期评估。");
-        var evaluators = await db.UserAccounts.Where(u => evaluatorIds.Contains(u.Id) && u.Role == UserRole.CityEvaluator && u.IsActive)
+        var evaluators = await db.UserAccounts.Where(u => evaluatorIds.Contains(u.Id)).Where(EvaluationQueries.EvaluatorsOf(siteId))
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
+        if (evaluators.Count != evaluatorIds.Distinct().Count())
+            throw new FieldValidationException([new("Evaluators", "所选评估专家须是分配到该创建点的有效专家账号（在账号管理中分配）。")]);
         var campaign = await db.Campaigns.SingleAsync(c => c.Id == site.CampaignId, ct);
         var evaluation = Evaluation.Open(site, phase, round, campaign.Rubric, actor, evaluators.Select(e => (e.Id, e.DisplayName)).ToList(), midTerm, _clock.Now);
         db.Evaluations.Add(evaluation);
@@ -60,7 +62,7 @@ public class EvaluationApplications
 
     public async Task<int> DecideAsync(Actor actor, UserScope scope, int siteId, bool accept, string reasons, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var site = await LoadSiteAsync(db, scope, siteId, ct);
         var final = await db.Evaluations.Include(e => e.Sheets).Where(e => e.SiteId == siteId && e.Phase == EvaluationPhase.Final)
@@ -76,7 +78,7 @@ public class EvaluationApplications
 
     public async Task ChangeRubricAsync(Actor actor, UserScope scope, Rubric rubric, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         var code = (await _campaigns.LoadCampaignAsync(db, ct)).Code;
         var campaign = await db.Campaigns.SingleAsync(c => c.Code == code, ct);
         var before = campaign.Rubric;
@@ -92,7 +94,7 @@ public class EvaluationApplications
     private async Task<int> ExecuteAsync(Actor actor, UserScope scope, int evaluationId, int version, string action, string? reason,
         Action<Evaluation, Site> change, CancellationToken ct)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var evaluation = await db.Evaluations.Include(e => e.Sheets).SingleOrDefaultAsync(e => e.Id == evaluationId, ct)
             ?? throw new NotFoundException($"没有编号为 {evaluationId} 的评估。");
@@ -105,9 +107,9 @@ public class EvaluationApplications
     }
 
     private static async Task<Site> LoadSiteAsync(WuSheDbContext db, UserScope scope, int siteId, CancellationToken ct) =>
-        await db.Sites.Where(scope.Sites()).Include(s => s.Communities).Include(s => s.SocialWorkers).Include(s => s.Transitions)
+        await db.Sites.Include(s => s.Communities).Include(s => s.SocialWorkers).Include(s => s.Transitions)
             .AsSplitQuery().SingleOrDefaultAsync(s => s.Id == siteId, ct)
-        ?? throw await db.SiteRefusalAsync(siteId, "您无权评估该创建点。", ct);
+        ?? throw ScopedReads.NotInScope("创建点", siteId);
 
     private AuditEntry Audit(Actor actor, Evaluation e, Site site, string action, string? reason, string note) =>
         new(actor, _clock.Now, action, EntityType, e.Id, site.DistrictId, $"{site.Street} {e.Phase.Label()}评估第 {e.Round} 轮{(note == "" ? "" : "，" + note)}", reason,

@@ -23,15 +23,19 @@ public class EvaluationQueries
 
     public EvaluationQueries(IDbContextFactory<WuSheDbContext> contexts) => _contexts = contexts;
 
+    /// <summary>The active city evaluators assigned to a site (评估分工): the only ones who can be named on its evaluation.</summary>
+    public static System.Linq.Expressions.Expression<Func<Accounts.UserAccount, bool>> EvaluatorsOf(int siteId) =>
+        u => u.Role == UserRole.CityEvaluator && u.IsActive && u.AssignedSiteIds.Contains(siteId);
+
     public async Task<SiteEvaluations> ForSiteAsync(UserScope scope, int siteId, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        var site = await db.Sites.AsNoTracking().Where(scope.Sites()).SingleOrDefaultAsync(s => s.Id == siteId, ct)
-            ?? throw await db.SiteRefusalAsync(siteId, "您无权查看该创建点的评估。", ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
+        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct)
+            ?? throw ScopedReads.NotInScope("创建点", siteId);
         var evaluations = await db.Evaluations.AsNoTracking().Include(e => e.Sheets).Where(e => e.SiteId == siteId)
             .OrderBy(e => e.Phase).ThenBy(e => e.Round).ToListAsync(ct);
         var decisions = await db.AcceptanceDecisions.AsNoTracking().Where(d => d.SiteId == siteId).OrderBy(d => d.Id).ToListAsync(ct);
-        var evaluators = await db.UserAccounts.Where(u => u.Role == UserRole.CityEvaluator && u.IsActive).OrderBy(u => u.DisplayName)
+        var evaluators = await db.UserAccounts.Where(EvaluatorsOf(siteId)).OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
         var rubric = await db.Campaigns.Where(c => c.Id == site.CampaignId).Select(c => c.Rubric).SingleAsync(ct);
         return new SiteEvaluations(site.Id, site.Street, site.Tier, site.State, site.State.Label(), evaluations.Select(ToView).ToList(),
@@ -41,7 +45,7 @@ public class EvaluationQueries
 
     public async Task<Rubric> RubricAsync(CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         return await db.Campaigns.OrderBy(c => c.Id).Select(c => c.Rubric).FirstAsync(ct);
     }
 

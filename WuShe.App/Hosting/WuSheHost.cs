@@ -92,6 +92,7 @@ public static class WuSheHost
         {
             o.AddPolicy(Policies.CityWide, p => p.RequireRole(nameof(UserRole.CityAdministrator), nameof(UserRole.Viewer)));
             o.AddPolicy(Policies.CityAdministrator, p => p.RequireRole(nameof(UserRole.CityAdministrator)));
+            o.AddPolicy(Policies.AccountAdministrators, p => p.RequireRole(nameof(UserRole.CityAdministrator), nameof(UserRole.DistrictOfficer)));
         });
         // Chinese text goes out as characters, not as &#x...; escapes (smaller pages, readable source, searchable PDFs).
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -108,6 +109,8 @@ public static class WuSheHost
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         var options = app.Services.GetRequiredService<IOptions<WuSheOptions>>().Value;
         app.UseSecurity(options);
+        // A page's 404 (unknown address; a record missing or out of scope) renders the one not-found page with its status.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization(new RequestLocalizationOptions()
             .SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN").AddSupportedUICultures("zh-CN"));
         app.UseAuthentication();
@@ -135,4 +138,6 @@ public static class Policies
 {
     public const string CityWide = "CityWide";
     public const string CityAdministrator = "CityAdministrator";
+    /// <summary>Who manages accounts: the city administrator, and district officers their stations' (<c>AccountBinding.MayBeAdministeredBy</c>).</summary>
+    public const string AccountAdministrators = "AccountAdministrators";
 }

@@ -35,7 +35,7 @@ public sealed class MissedRunCatchUp : IHostedService
 
     private async Task CatchUpAsync(string name, string cron, CancellationToken ct)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         var last = await db.JobRuns.Where(r => r.Job == name && r.ScheduledFor != null)
             .OrderByDescending(r => r.ScheduledFor).Select(r => r.ScheduledFor).FirstOrDefaultAsync(ct);
         var now = DateTimeOffset.UtcNow;

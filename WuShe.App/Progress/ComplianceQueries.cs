@@ -60,9 +60,9 @@ public class ComplianceQueries
     public async Task<SiteComplianceView> SiteAsync(UserScope scope, int siteId, DateOnly? asOf = null, CancellationToken ct = default)
     {
         var day = asOf ?? Today;
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        var site = await db.Sites.AsNoTracking().Where(scope.Sites()).SingleOrDefaultAsync(s => s.Id == siteId, ct)
-            ?? throw await db.SiteRefusalAsync(siteId, "您无权查看该创建点的达标情况。", ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
+        var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct)
+            ?? throw ScopedReads.NotInScope("创建点", siteId);
         var campaign = await _campaigns.LoadCampaignAsync(db, ct);
         var facts = (await ComplianceFacts.LoadAsync(db, db.Sites.Where(s => s.Id == siteId), day, ct))[siteId];
         var district = await db.Districts.Where(d => d.Id == site.DistrictId).Select(d => d.Name).SingleAsync(ct);
@@ -89,19 +89,17 @@ public class ComplianceQueries
 
     private async Task<Dashboard> ComputeDashboardAsync(UserScope scope, string? districtCode, DateOnly day, CancellationToken ct)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         var campaign = await _campaigns.LoadCampaignAsync(db, ct);
-        var districts = db.Districts.AsNoTracking().Where(d => d.CampaignId == campaign.Id).Where(scope.Districts());
+        var districts = db.Districts.AsNoTracking().Where(d => d.CampaignId == campaign.Id && scope.OverseesDistricts);
         if (districtCode is not null)
         {
-            if (!await db.Districts.AnyAsync(d => d.CampaignId == campaign.Id && d.Code == districtCode, ct))
-                throw new NotFoundException($"没有区划代码为 {districtCode} 的区。");
             districts = districts.Where(d => d.Code == districtCode);
-            if (!await districts.AnyAsync(ct)) throw new AccessDeniedException("您无权查看该区的数据。");
+            if (!await districts.AnyAsync(ct)) throw ScopedReads.NotInScope("区", districtCode);
         }
         var districtList = await districts.OrderBy(d => d.SortOrder).ToListAsync(ct);
         var districtIds = districtList.Select(d => d.Id).ToList();
-        var creating = db.Sites.AsNoTracking().Where(scope.Sites()).Where(s => districtIds.Contains(s.DistrictId))
+        var creating = db.Sites.AsNoTracking().Where(s => districtIds.Contains(s.DistrictId))
             .Where(s => s.State != SiteState.Draft && s.State != SiteState.Submitted && s.State != SiteState.Returned);
         var sites = await creating.Select(s => new { s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber, s.State }).ToListAsync(ct);
         var facts = await ComplianceFacts.LoadAsync(db, creating, day, ct, districtCode is null && scope.SeesWholeCity ? campaign.Id : null);

@@ -29,9 +29,9 @@ public class EvidenceStore
 
     public async Task<int> UploadAsync(Actor actor, UserScope scope, int reportId, Guid? entryKey, string fileName, long size, Stream content, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        var report = await ProgressApplications.InScope(db, scope).SingleOrDefaultAsync(r => r.Id == reportId, ct)
-            ?? throw new AccessDeniedException("您无权为该进展报告上传材料。");
+        await using var db = await _contexts.ForAsync(scope, ct);
+        var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == reportId, ct)
+            ?? throw ScopedReads.NotInScope("进展报告", reportId);
         if (actor.Role != UserRole.StreetStation || actor.SiteId != report.SiteId)
             throw new DomainException("只有本创建点的服务站可以上传证明材料。");
         var file = new EvidenceFile(report, entryKey, fileName, size, actor.Name, _clock.Now);
@@ -56,20 +56,18 @@ public class EvidenceStore
 
     public async Task<IReadOnlyList<EvidenceView>> ListAsync(UserScope scope, int reportId, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        var reports = ProgressApplications.InScope(db, scope).Where(r => r.Id == reportId).Select(r => r.Id);
+        await using var db = await _contexts.ForAsync(scope, ct);
+        var reports = db.ProgressReports.Where(r => r.Id == reportId).Select(r => r.Id);
         return await db.EvidenceFiles.Where(f => reports.Contains(f.ReportId)).OrderBy(f => f.Id)
             .Select(f => new EvidenceView(f.Id, f.EntryKey, f.OriginalName, f.Size, f.UploadedAt, f.UploadedBy)).ToListAsync(ct);
     }
 
-    /// <summary>The file if the user's scope covers its site; otherwise 403 or 404, never the bytes.</summary>
+    /// <summary>The file if the user's scope covers its site; otherwise 404, never the bytes.</summary>
     public async Task<(string Path, string ContentType, string Name)> OpenAsync(UserScope scope, int evidenceId, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         var file = await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == evidenceId, ct)
-            ?? throw new NotFoundException("没有该证明材料。");
-        if (!await ProgressApplications.InScope(db, scope).AnyAsync(r => r.Id == file.ReportId, ct))
-            throw new AccessDeniedException("您无权下载该证明材料。");
+            ?? throw ScopedReads.NotInScope("证明材料", evidenceId);
         var path = Path.Combine(_root, file.StoredName);
         if (!File.Exists(path)) throw new NotFoundException("证明材料文件已丢失，请联系管理员。");
         return (path, file.ContentType, file.OriginalName);

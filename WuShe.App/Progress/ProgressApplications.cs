@@ -26,10 +26,10 @@ public class ProgressApplications
     /// <summary>The report of a period, opened on first use (so opening twice gives the same report).</summary>
     public async Task<int> OpenAsync(Actor actor, UserScope scope, int siteId, int year, int month, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var site = await db.Sites.Where(scope.Sites()).Include(s => s.Communities).SingleOrDefaultAsync(s => s.Id == siteId, ct)
-            ?? throw new AccessDeniedException("您无权填报该创建点的进展。");
+        var site = await db.Sites.Include(s => s.Communities).SingleOrDefaultAsync(s => s.Id == siteId, ct)
+            ?? throw ScopedReads.NotInScope("创建点", siteId);
         var existing = await db.ProgressReports.Where(r => r.SiteId == siteId && r.PeriodYear == year && r.PeriodMonth == month)
             .Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
         if (existing is { } id) return id;
@@ -54,16 +54,14 @@ public class ProgressApplications
         ExecuteAsync(actor, scope, reportId, expectedVersion, "退回进展报告", reason, (r, _) => r.Return(actor, reason), ct);
 
     /// <summary>Reports the user may see: those of sites in scope.</summary>
-    public static IQueryable<ProgressReport> InScope(WuSheDbContext db, UserScope scope) =>
-        db.ProgressReports.Where(r => db.Sites.Where(scope.Sites()).Select(s => s.Id).Contains(r.SiteId));
 
     private async Task<int> ExecuteAsync(Actor actor, UserScope scope, int reportId, int expectedVersion, string action, string? reason,
         Action<ProgressReport, IReadOnlyCollection<int>> change, CancellationToken ct)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var report = await InScope(db, scope).SingleOrDefaultAsync(r => r.Id == reportId, ct)
-            ?? throw await db.ReportRefusalAsync(reportId, "您无权操作该进展报告。", ct);
+        var report = await db.ProgressReports.SingleOrDefaultAsync(r => r.Id == reportId, ct)
+            ?? throw ScopedReads.NotInScope("进展报告", reportId);
         if (report.Version != expectedVersion) throw new ConcurrencyConflictException(report.Version, "其他用户", null);
         var site = await db.Sites.Include(s => s.Communities).SingleAsync(s => s.Id == report.SiteId, ct);
         var before = report.Content;

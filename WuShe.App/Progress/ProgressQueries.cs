@@ -29,9 +29,8 @@ public class ProgressQueries
 
     public async Task<IReadOnlyList<ReportRow>> ListAsync(UserScope scope, int siteId, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        if (!await db.Sites.Where(scope.Sites()).AnyAsync(s => s.Id == siteId, ct))
-            throw await db.SiteRefusalAsync(siteId, "您无权查看该创建点的进展。", ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
+        if (!await db.Sites.AnyAsync(s => s.Id == siteId, ct)) throw ScopedReads.NotInScope("创建点", siteId);
         var rows = await db.ProgressReports.AsNoTracking().Where(r => r.SiteId == siteId)
             .OrderByDescending(r => r.PeriodYear).ThenByDescending(r => r.PeriodMonth)
             .Select(r => new { r.Id, r.PeriodYear, r.PeriodMonth, r.PeriodMonths, r.State, r.SubmittedAt,
@@ -43,9 +42,9 @@ public class ProgressQueries
 
     public async Task<ReportView> ReportAsync(UserScope scope, int reportId, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        var report = await ProgressApplications.InScope(db, scope).AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, ct)
-            ?? throw await db.ReportRefusalAsync(reportId, "您无权查看该进展报告。", ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
+        var report = await db.ProgressReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, ct)
+            ?? throw ScopedReads.NotInScope("进展报告", reportId);
         var site = await db.Sites.AsNoTracking().Include(s => s.Communities).SingleAsync(s => s.Id == report.SiteId, ct);
         return new ReportView(report.Id, site.Id, site.Street, report.DistrictId, report.PeriodLabel, report.PeriodYear, report.PeriodMonth,
             report.State, report.State.Label(), report.ReturnReason, report.Version, report.SubmittedAt, report.SubmittedBy,
@@ -56,7 +55,7 @@ public class ProgressQueries
     /// <summary>The period that contains today (in Asia/Shanghai), by the campaign's reporting period.</summary>
     public async Task<(int Year, int Month)> CurrentPeriodAsync(int siteId, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         var months = await db.Sites.Where(s => s.Id == siteId).Join(db.Campaigns, s => s.CampaignId, c => c.Id, (s, c) => c.ReportingPeriodMonths).SingleAsync(ct);
         var today = ChinaTime.Today(_clock);
         return (today.Year, (today.Month - 1) / months * months + 1);

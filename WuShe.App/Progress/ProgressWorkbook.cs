@@ -50,7 +50,7 @@ public class ProgressWorkbook
     /// <summary>The template of one period for one site, or for every site in creation of a district.</summary>
     public async Task<(byte[] Bytes, string FileName)> TemplateAsync(UserScope scope, int? siteId, string? districtCode, int year, int month, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         var sites = await SitesAsync(db, scope, siteId, districtCode, ct);
         var districts = await db.Districts.Where(d => sites.Select(s => s.DistrictId).Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var ids = sites.Select(s => s.Id).ToList();
@@ -103,8 +103,8 @@ public class ProgressWorkbook
         }
         if (errors.Count > 0) return new(errors, 0, 0);
 
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        var sites = await db.Sites.Where(scope.Sites()).Include(s => s.Communities).ToListAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
+        var sites = await db.Sites.Include(s => s.Communities).ToListAsync(ct);
         var districts = await db.Districts.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var drafts = new Dictionary<int, Draft>();
         Site? Find(string sheet, XlsxRow row)
@@ -205,12 +205,12 @@ public class ProgressWorkbook
 
     private static async Task<List<Site>> SitesAsync(WuSheDbContext db, UserScope scope, int? siteId, string? districtCode, CancellationToken ct)
     {
-        var q = db.Sites.AsNoTracking().Include(s => s.Communities).Include(s => s.SocialWorkers).Where(scope.Sites())
+        var q = db.Sites.AsNoTracking().Include(s => s.Communities).Include(s => s.SocialWorkers)
             .Where(s => s.State != SiteState.Draft && s.State != SiteState.Submitted && s.State != SiteState.Returned && s.State != SiteState.Accepted);
         if (siteId is { } id) q = q.Where(s => s.Id == id);
         if (districtCode is not null) q = q.Where(s => db.Districts.Any(d => d.Id == s.DistrictId && d.Code == districtCode));
         var sites = await q.OrderBy(s => s.DistrictId).ThenBy(s => s.JointSiteNumber ?? 99).ThenBy(s => s.Street).ToListAsync(ct);
-        if (sites.Count == 0) throw new AccessDeniedException("您的权限范围内没有可以填报进展的创建点。");
+        if (sites.Count == 0) throw new NotFoundException("您的权限范围内没有可以填报进展的创建点。");
         return sites;
     }
 

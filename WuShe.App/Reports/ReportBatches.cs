@@ -39,7 +39,7 @@ public class ReportBatches
     public async Task<int> StartAsync(Actor actor, UserScope scope, string? districtCode, CancellationToken ct = default)
     {
         if (!MayStart(actor.Role)) throw new AccessDeniedException($"{actor.Role.Label()}账号不能发起批量生成。");
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         string title;
         if (districtCode is null)
         {
@@ -48,8 +48,8 @@ public class ReportBatches
         }
         else
         {
-            var district = await db.Districts.Where(scope.Districts()).SingleOrDefaultAsync(d => d.Code == districtCode, ct)
-                ?? throw new AccessDeniedException("您无权生成该区的验收报告。");
+            var district = await db.Districts.SingleOrDefaultAsync(d => d.Code == districtCode, ct)
+                ?? throw ScopedReads.NotInScope("区", districtCode);
             title = $"{district.Name}验收报告";
         }
         var batch = new ReportBatch(districtCode, title, actor.Name, _clock.Now);
@@ -62,7 +62,7 @@ public class ReportBatches
     /// <summary>The job's work: one PDF per site, progress saved after each, the ZIP renamed into place only at the end.</summary>
     public async Task RunAsync(int batchId, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         var batch = await db.Set<ReportBatch>().SingleAsync(b => b.Id == batchId, ct);
         if (batch.State != BatchState.Queued) return;
         var sites = await db.Sites.Where(s => s.State != SiteState.Draft && s.State != SiteState.Submitted && s.State != SiteState.Returned)
@@ -99,7 +99,7 @@ public class ReportBatches
     /// <summary>On start: a batch cut off by a stop is marked failed and its partial file removed; it can simply be run again.</summary>
     public async Task RecoverAsync(CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         var cut = await db.Set<ReportBatch>().Where(b => b.State == BatchState.Queued || b.State == BatchState.Running).ToListAsync(ct);
         foreach (var b in cut)
         {
@@ -111,8 +111,9 @@ public class ReportBatches
 
     public async Task<IReadOnlyList<ReportBatch>> ListAsync(UserScope scope, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
-        var codes = await db.Districts.Where(scope.Districts()).Select(d => d.Code).ToListAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
+        if (!scope.OverseesDistricts) return [];
+        var codes = await db.Districts.Select(d => d.Code).ToListAsync(ct);
         return await db.Set<ReportBatch>().AsNoTracking()
             .Where(b => (b.DistrictCode == null && scope.SeesWholeCity) || (b.DistrictCode != null && codes.Contains(b.DistrictCode)))
             .OrderByDescending(b => b.Id).Take(20).ToListAsync(ct);
@@ -121,7 +122,7 @@ public class ReportBatches
     /// <summary>Only a completed batch in the user's scope is ever served.</summary>
     public async Task<(string Path, string Name)> OpenAsync(UserScope scope, int batchId, CancellationToken ct = default)
     {
-        var batch = (await ListAsync(scope, ct)).SingleOrDefault(b => b.Id == batchId) ?? throw new AccessDeniedException("您无权下载该批量报告。");
+        var batch = (await ListAsync(scope, ct)).SingleOrDefault(b => b.Id == batchId) ?? throw ScopedReads.NotInScope("批量报告", batchId);
         if (batch.State != BatchState.Completed || !File.Exists(ZipPath(batchId)))
             throw new NotFoundException($"“{batch.Title}”尚未生成完成（{batch.StateLabel}）。");
         return (ZipPath(batchId), $"{batch.Title}-{ChinaTime.ToChina(batch.CreatedAt):yyyyMMddHHmm}.zip");

@@ -61,7 +61,7 @@ public class ReportService
     {
         var board = await _compliance.DashboardAsync(scope, districtCode, null, ct);
         var ids = board.Sites.Select(s => s.SiteId).ToList();
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         var evaluations = await db.Evaluations.AsNoTracking().Include(e => e.Sheets).Where(e => ids.Contains(e.SiteId)).ToListAsync(ct);
         var decisions = await db.AcceptanceDecisions.AsNoTracking().Where(d => ids.Contains(d.SiteId)).ToListAsync(ct);
         var results = ids.ToDictionary(id => id, id =>

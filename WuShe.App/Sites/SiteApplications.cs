@@ -31,10 +31,10 @@ public class SiteApplications
     {
         if (actor.Role != UserRole.DistrictOfficer || actor.DistrictId is not { } districtId)
             throw new DomainException("只有区民政局可以创建申报。");
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         var campaign = await _campaigns.LoadCampaignAsync(db, ct);
-        if (!await db.Districts.Where(d => d.Id == districtId && d.CampaignId == campaign.Id).Where(scope.Districts()).AnyAsync(ct))
-            throw new AccessDeniedException("您无权为该区创建申报。");
+        if (!await db.Districts.AnyAsync(d => d.Id == districtId && d.CampaignId == campaign.Id, ct))
+            throw ScopedReads.NotInScope("区", districtId);
         var site = Site.DraftApplication(campaign.Id, districtId, actor, details, _clock.Now);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         db.Sites.Add(site);
@@ -89,12 +89,12 @@ public class SiteApplications
     private async Task<int> ExecuteAsync(Actor actor, UserScope scope, int siteId, int expectedVersion, string action, string? reason,
         Func<Site, WuSheDbContext, Task<IReadOnlyList<FieldChange>>> change, CancellationToken ct)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var site = await db.Sites.Where(scope.Sites())
+        var site = await db.Sites
             .Include(s => s.Communities).Include(s => s.SocialWorkers).Include(s => s.Transitions)
             .AsSplitQuery().SingleOrDefaultAsync(s => s.Id == siteId, ct);
-        if (site is null) throw await db.SiteRefusalAsync(siteId, "您无权操作该创建点。", ct);
+        if (site is null) throw ScopedReads.NotInScope("创建点", siteId);
         if (site.Version != expectedVersion) throw await ConflictAsync(db, site, ct);
 
         var stateBefore = site.State;
@@ -105,7 +105,7 @@ public class SiteApplications
         db.AuditEntries.Add(Audit(actor, site, action, reason, changes, summary));
         await db.SaveOrConflictAsync(tx, async () =>
         {
-            await using var fresh = await _contexts.CreateDbContextAsync(ct);
+            await using var fresh = await _contexts.ForAsync(scope, ct);
             return await ConflictAsync(fresh, await fresh.Sites.AsNoTracking().SingleAsync(s => s.Id == siteId, ct), ct);
         }, ct);
         return site.Version;

@@ -38,9 +38,9 @@ public class SiteQueries
 
     public async Task<IReadOnlyList<SiteListRow>> ListAsync(UserScope scope, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         var campaign = await _campaigns.LoadCampaignAsync(db, ct);
-        var rows = await db.Sites.AsNoTracking().Where(s => s.CampaignId == campaign.Id).Where(scope.Sites())
+        var rows = await db.Sites.AsNoTracking().Where(s => s.CampaignId == campaign.Id)
             .Join(db.Districts, s => s.DistrictId, d => d.Id, (s, d) => new { s, d })
             .OrderBy(x => x.d.SortOrder).ThenBy(x => x.s.JointSiteNumber).ThenBy(x => x.s.Street)
             .Select(x => new { x.s.Id, x.d.Code, x.d.Name, x.s.Street, x.s.Tier, x.s.JointSiteNumber, x.s.State, Communities = x.s.Communities.Count })
@@ -51,12 +51,10 @@ public class SiteQueries
 
     public async Task<SiteDetail> GetAsync(UserScope scope, int id, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         var site = await db.Sites.AsNoTracking().Include(s => s.Communities).Include(s => s.SocialWorkers).Include(s => s.Transitions)
             .AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id, ct)
-            ?? throw new NotFoundException($"没有编号为 {id} 的创建点。");
-        if (!await db.Sites.Where(s => s.Id == id).Where(scope.Sites()).AnyAsync(ct))
-            throw new AccessDeniedException("您无权查看该创建点的数据。"); // never names what it refuses
+            ?? throw ScopedReads.NotInScope("创建点", id);
         var campaign = await _campaigns.LoadCampaignAsync(db, ct);
         var district = await db.Districts.AsNoTracking().SingleAsync(d => d.Id == site.DistrictId, ct);
         var joint = CampaignQueries.ToJointView(campaign, site, (district.Code, district.Name));
@@ -76,9 +74,9 @@ public class SiteQueries
     /// <summary>Applications in scope: district-level sites in every state, and joint sites whose details the district still completes.</summary>
     public async Task<IReadOnlyList<ApplicationRow>> ListApplicationsAsync(UserScope scope, CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForAsync(scope, ct);
         var campaign = await _campaigns.LoadCampaignAsync(db, ct);
-        var rows = await db.Sites.AsNoTracking().Where(s => s.CampaignId == campaign.Id).Where(scope.Sites())
+        var rows = await db.Sites.AsNoTracking().Where(s => s.CampaignId == campaign.Id)
             .Where(s => s.Tier == SiteTier.DistrictLevel || s.State == SiteState.Approved)
             .Join(db.Districts, s => s.DistrictId, d => d.Id, (s, d) => new
             {

@@ -1,41 +1,37 @@
 using System.Linq.Expressions;
-using WuShe.Domain.Alerts;
-using WuShe.Domain.Campaigns;
-using WuShe.Domain.Sites;
 
 namespace WuShe.Domain.Accounts;
 
 /// <summary>
 /// What a signed-in user may see (SPEC §1): the city sees everything; a district officer one district; a station one
-/// site; a city evaluator the joint sites (narrowed to assigned ones once assignments exist). The predicates are the
-/// one definition of scope: the server applies them to every query.
+/// site; a city evaluator the joint sites assigned to them (评估分工). <see cref="Covers"/> is the one definition of scope:
+/// the database applies it to every query of a user's data (global query filters), so a query that forgets it cannot leak.
 /// </summary>
 public sealed record UserScope(UserRole Role, int? DistrictId, int? SiteId)
 {
+    /// <summary>Everything, for the system's own work: scheduled scans, seeding, account administration.</summary>
+    public static readonly UserScope System = new(UserRole.CityAdministrator, null, null);
+
+    /// <summary>The joint sites a city evaluator is assigned to; empty for every other role.</summary>
+    public IReadOnlyList<int> AssignedSiteIds { get; init; } = [];
+
     public bool SeesWholeCity => Role is UserRole.CityAdministrator or UserRole.Viewer;
 
-    public Expression<Func<District, bool>> Districts() => Role switch
-    {
-        UserRole.CityAdministrator or UserRole.Viewer => d => true,
-        UserRole.DistrictOfficer => d => d.Id == DistrictId,
-        _ => d => false,
-    };
+    /// <summary>Whether districts are this scope's unit of work (boards, ledgers, batches): the city and district officers.</summary>
+    public bool OverseesDistricts => SeesWholeCity || Role == UserRole.DistrictOfficer;
 
-    public Expression<Func<Site, bool>> Sites() => Role switch
-    {
-        UserRole.CityAdministrator or UserRole.Viewer => s => true,
-        UserRole.DistrictOfficer => s => s.DistrictId == DistrictId,
-        UserRole.StreetStation => s => s.Id == SiteId,
-        UserRole.CityEvaluator => s => s.Tier == SiteTier.CityDistrictJoint,
-        _ => s => false,
-    };
+    /// <summary>Whether the scope covers a record of a district (null: the city's own) and a site (null: none).</summary>
+    public static readonly Expression<Func<UserScope, int?, int?, bool>> Covers = (u, districtId, siteId) =>
+        u.SeesWholeCity
+        || (u.DistrictId != null && districtId == u.DistrictId && (u.SiteId == null || siteId == u.SiteId))
+        || (siteId != null && u.AssignedSiteIds.Contains(siteId.Value));
 
-    /// <summary>Alerts in scope: city-wide for the city; a district's (not the city's) for its officer; a site's for its station.</summary>
-    public Expression<Func<Alert, bool>> Alerts() => Role switch
-    {
-        UserRole.CityAdministrator or UserRole.Viewer => a => true,
-        UserRole.DistrictOfficer => a => a.DistrictId == DistrictId,
-        UserRole.StreetStation => a => a.SiteId == SiteId,
-        _ => a => false,
-    };
+    private static readonly Func<UserScope, int?, int?, bool> CoversCompiled = Covers.Compile();
+
+    public bool Sees(int? districtId, int? siteId) => CoversCompiled(this, districtId, siteId);
+
+    public bool Equals(UserScope? other) => other is not null && Role == other.Role && DistrictId == other.DistrictId
+        && SiteId == other.SiteId && AssignedSiteIds.SequenceEqual(other.AssignedSiteIds);
+
+    public override int GetHashCode() => HashCode.Combine(Role, DistrictId, SiteId, AssignedSiteIds.Count);
 }

@@ -46,7 +46,7 @@ public class AlertScopeTests
         var other = all.RootElement.EnumerateArray().First(a => a.GetProperty("district").ValueKind == System.Text.Json.JsonValueKind.String
                                                                   && a.GetProperty("district").GetString() == "滨海新区").GetProperty("id").GetInt32();
         var refused = await heping.PostAsJsonAsync($"api/alerts/{other}/acknowledge", new { note = "不是本区" });
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
     }
 
     [Fact]

@@ -30,9 +30,9 @@ public class EvidenceScopeTests
 
         using var binhai = await _app.SignedInClientAsync("binhai");
         var refused = await binhai.GetAsync($"evidence/{evidenceId}");
-        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.DoesNotContain("收据", await refused.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Forbidden, (await binhai.GetAsync($"api/reports/{reportId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await binhai.GetAsync($"api/reports/{reportId}")).StatusCode);
 
         using var heping = await _app.SignedInClientAsync("heping");
         var allowed = await heping.GetAsync($"evidence/{evidenceId}");
@@ -59,7 +59,7 @@ public class EvidenceScopeTests
         var byDistrict = await UploadRawAsync(heping, reportId, "名册.xlsx", new byte[] { 1 });
         Assert.Equal(HttpStatusCode.BadRequest, byDistrict.StatusCode);
         using var binhai = await _app.SignedInClientAsync("binhai");
-        Assert.Equal(HttpStatusCode.Forbidden, (await UploadRawAsync(binhai, reportId, "名册.xlsx", new byte[] { 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await UploadRawAsync(binhai, reportId, "名册.xlsx", new byte[] { 1 })).StatusCode);
     }
 
     [Fact]

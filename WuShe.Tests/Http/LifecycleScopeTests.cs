@@ -21,12 +21,12 @@ public class LifecycleScopeTests
         var id = await CreateDraftAsync(binhai);
 
         using var heping = await _app.SignedInClientAsync("heping");
-        Assert.Equal(HttpStatusCode.Forbidden, (await heping.GetAsync($"api/sites/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await heping.GetAsync($"applications/{id}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await heping.PutAsJsonAsync($"api/applications/{id}",
+        Assert.Equal(HttpStatusCode.NotFound, (await heping.GetAsync($"api/sites/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await heping.GetAsync($"applications/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await heping.PutAsJsonAsync($"api/applications/{id}",
             new { version = 1, details = SiteLifecycleTests.Valid() with { Street = "篡改" } })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await heping.PostAsJsonAsync($"api/sites/{id}/submit", new { version = 1 })).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await heping.PostAsJsonAsync($"api/sites/{id}/approve", new { version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await heping.PostAsJsonAsync($"api/sites/{id}/submit", new { version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await heping.PostAsJsonAsync($"api/sites/{id}/approve", new { version = 1 })).StatusCode);
 
         using var hepingList = await heping.GetJsonAsync("api/applications");
         Assert.DoesNotContain(hepingList.RootElement.EnumerateArray(), r => r.GetProperty("id").GetInt32() == id);
@@ -63,8 +63,8 @@ public class LifecycleScopeTests
 
         using var heping = await _app.SignedInClientAsync("heping");
         var edit = await heping.PutAsJsonAsync($"api/applications/{taida}", new { version = 1, details = SiteLifecycleTests.Valid() });
-        Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await heping.PostAsJsonAsync($"api/sites/{taida}/start", new { version = 1 })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await heping.PostAsJsonAsync($"api/sites/{taida}/start", new { version = 1 })).StatusCode);
     }
 
     [Fact]

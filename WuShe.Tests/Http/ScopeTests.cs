@@ -67,13 +67,13 @@ public class ScopeTests
     {
         using var client = await _app.SignedInClientAsync("heping");
         var page = await client.GetAsync($"districts/{otherDistrict}");
-        Assert.Equal(HttpStatusCode.Forbidden, page.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
         var html = await page.Content.ReadAsStringAsync();
-        Assert.Contains("无权", html);
+        Assert.Contains("不在您的权限范围内", html);
         Assert.DoesNotContain("泰达街道", html);
 
-        using var json = await client.GetJsonAsync($"api/districts/{otherDistrict}", HttpStatusCode.Forbidden);
-        Assert.Contains("无权", json.RootElement.GetProperty("error").GetString());
+        using var json = await client.GetJsonAsync($"api/districts/{otherDistrict}", HttpStatusCode.NotFound);
+        Assert.Contains("不在您的权限范围内", json.RootElement.GetProperty("error").GetString());
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public class ScopeTests
     {
         var taida = await _app.SiteIdAsync("泰达街道");
         using var client = await _app.SignedInClientAsync("heping");
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync($"sites/{taida}")).StatusCode);
-        using var _ = await client.GetJsonAsync($"api/sites/{taida}", HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"sites/{taida}")).StatusCode);
+        using var _ = await client.GetJsonAsync($"api/sites/{taida}", HttpStatusCode.NotFound);
 
         using var list = await client.GetJsonAsync("api/sites", HttpStatusCode.OK);
         Assert.Equal(new[] { "和平区" }, list.RootElement.EnumerateArray().Select(s => s.GetProperty("districtName").GetString()).Distinct());
@@ -106,8 +106,8 @@ public class ScopeTests
         using var client = await _app.SignedInClientAsync("nanshi");
         using var own = await client.GetJsonAsync($"api/sites/{nanshi}", HttpStatusCode.OK);
         Assert.Equal(3, own.RootElement.GetProperty("communities").GetArrayLength());
-        using var _ = await client.GetJsonAsync($"api/sites/{taoyuan}", HttpStatusCode.Forbidden);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("api/districts/120101")).StatusCode);
+        using var _ = await client.GetJsonAsync($"api/sites/{taoyuan}", HttpStatusCode.NotFound);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("api/districts/120101")).StatusCode);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public class ScopeTests
         using var client = await _app.SignedInClientAsync("expert");
         using var list = await client.GetJsonAsync("api/sites", HttpStatusCode.OK);
         Assert.Equal(11, list.RootElement.GetArrayLength());
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("api/districts/120101")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("api/districts/120101")).StatusCode);
     }
 
     [Fact]

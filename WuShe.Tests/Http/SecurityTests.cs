@@ -82,19 +82,30 @@ public class SecurityTests
         Assert.DoesNotContain("防伪令牌", await withToken.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task A_refusal_names_nothing_of_another_districts_data()
+    [Theory]
+    [InlineData("api/districts/{district}", "api/districts/999999")]
+    [InlineData("api/sites/{site}", "api/sites/999999")]
+    [InlineData("api/sites/{site}/compliance", "api/sites/999999/compliance")]
+    [InlineData("export/sites/{site}/reports.xlsx", "export/sites/999999/reports.xlsx")]
+    [InlineData("reports/districts/{district}/summary.pdf", "reports/districts/999999/summary.pdf")]
+    [InlineData("districts/{district}", "districts/999999")]
+    [InlineData("sites/{site}", "sites/999999")]
+    [InlineData("reports/sites/{site}/acceptance.pdf", "reports/sites/999999/acceptance.pdf")]
+    public async Task Another_districts_record_answers_exactly_as_a_missing_one_and_names_nothing(string outOfScope, string missing)
     {
         using var heping = await _app.SignedInClientAsync("heping");
         var tedaId = await HttpJson.SiteIdAsync(_app, "泰达街道");
-        foreach (var path in new[] { "api/districts/120116", $"api/sites/{tedaId}", "districts/120116", $"sites/{tedaId}" })
-        {
-            var response = await heping.GetAsync(path);
-            var body = await response.Content.ReadAsStringAsync();
-            Assert.True(response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.OK or HttpStatusCode.Redirect, path);
-            Assert.DoesNotContain("滨海", body);
-            Assert.DoesNotContain("泰达", body);
-        }
+        var (district, site) = ("120116", tedaId.ToString());
+        var refused = await heping.GetAsync(outOfScope.Replace("{district}", district).Replace("{site}", site));
+        var absent = await heping.GetAsync(missing);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        Assert.Equal(absent.StatusCode, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("滨海", body);
+        Assert.DoesNotContain("泰达", body);
+        Assert.Contains("不在您的权限范围内", body);
+        if (outOfScope.StartsWith("api/"))
+            Assert.Equal((await absent.Content.ReadAsStringAsync()).Replace("999999", "·"), body.Replace(district, "·").Replace(site, "·"));
     }
 
     [Fact]
@@ -108,7 +119,7 @@ public class SecurityTests
         Assert.Contains("admin/users", page);
         Assert.DoesNotContain("还没有街镇社会工作服务站账号", await admin.GetStringAsync($"sites/{nanshi}"));
         using var binhai = await _app.SignedInClientAsync("binhai");
-        Assert.Contains("请联系市民政局创建", await binhai.GetStringAsync($"sites/{teda}"));
+        Assert.Contains("在服务站账号中创建", await binhai.GetStringAsync($"sites/{teda}"));
         using var viewer = await _app.SignedInClientAsync("viewer");
         Assert.DoesNotContain("还没有街镇社会工作服务站账号", await viewer.GetStringAsync($"sites/{teda}"));
     }

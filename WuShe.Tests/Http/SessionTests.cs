@@ -31,7 +31,7 @@ public class SessionTests
         var changed = await Accounts.ChangePasswordAsync(client, Accounts.Temporary, "Heping#2026ok");
         Assert.Equal("/", changed.RedirectPath());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("api/districts/120101")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("api/districts/120116")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("api/districts/120116")).StatusCode);
 
         using var again = _app.NewClient();
         Assert.Equal("/", (await _app.SignInAsync(again, "zhao", "Heping#2026ok")).RedirectPath());

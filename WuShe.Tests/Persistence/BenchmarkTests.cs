@@ -39,7 +39,7 @@ public class BenchmarkTests : IDisposable
         Assert.Equal(stats.Sites, board.Sites.Count);
         Assert.Equal(32, board.Districts.Count);
         Assert.Contains(board.Sites, s => s.MetCount > 0);
-        await using var context = await app.Services.GetRequiredService<IDbContextFactory<WuSheDbContext>>().CreateDbContextAsync();
+        await using var context = await app.Services.GetRequiredService<IDbContextFactory<WuSheDbContext>>().ForSystemAsync();
         Assert.All(await context.Districts.Where(d => d.Code.StartsWith("9")).Select(d => d.Name).ToListAsync(), n => Assert.EndsWith("区", n));
     }
 

@@ -21,7 +21,7 @@ public class DatabaseInitializerTests : IDisposable
         });
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var contexts = app.Services.GetRequiredService<IDbContextFactory<WuSheDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync();
+        await using var db = await contexts.ForSystemAsync();
         return new Dictionary<string, long>
         {
             ["campaigns"] = await db.Campaigns.CountAsync(),

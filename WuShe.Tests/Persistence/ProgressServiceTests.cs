@@ -75,7 +75,7 @@ public class ProgressServiceTests : SeededApp
         var v = await progress.SaveAsync(station, scope, id, 1, Sample(ids, 100_000));
         v = await progress.SubmitAsync(station, scope, id, v);
 
-        await Assert.ThrowsAsync<WuShe.App.Hosting.AccessDeniedException>(() => progress.ReturnAsync(binhai, binhaiScope, id, v, "不是本区"));
+        await Assert.ThrowsAsync<WuShe.App.Hosting.NotFoundException>(() => progress.ReturnAsync(binhai, binhaiScope, id, v, "不是本区"));
         await Assert.ThrowsAsync<WuShe.Domain.Common.FieldValidationException>(() => progress.ReturnAsync(officer, officerScope, id, v, ""));
         await Assert.ThrowsAsync<WuShe.Domain.Common.DomainException>(() => progress.SubmitAsync(officer, officerScope, id, v));
         await progress.ReturnAsync(officer, officerScope, id, v, "筹款金额与收据不符");

@@ -110,8 +110,8 @@ public class ReportTests : SeededApp
             Assert.Contains(zip.Entries, e => e.Name.Contains("泰达街道"));
 
             var (_, hepingScope) = await UserAsync("heping");
-            await Assert.ThrowsAsync<WuShe.App.Hosting.AccessDeniedException>(() => batches.OpenAsync(hepingScope, batchId));
-            await Assert.ThrowsAsync<WuShe.App.Hosting.AccessDeniedException>(() => batches.StartAsync(officer, hepingScope, "120116"));
+            await Assert.ThrowsAsync<WuShe.App.Hosting.NotFoundException>(() => batches.OpenAsync(hepingScope, batchId));
+            await Assert.ThrowsAsync<WuShe.App.Hosting.NotFoundException>(() => batches.StartAsync(officer, hepingScope, "120116"));
         }
     }
 

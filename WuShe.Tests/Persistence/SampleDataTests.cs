@@ -26,7 +26,7 @@ public class SampleDataTests : IDisposable
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         var contexts = app.Services.GetRequiredService<IDbContextFactory<WuSheDbContext>>();
-        await using var db = await contexts.CreateDbContextAsync();
+        await using var db = await contexts.ForSystemAsync();
 
         var sampleSites = await db.Sites.Where(s => s.IsSample && s.Tier == WuShe.Domain.Sites.SiteTier.DistrictLevel).Select(s => s.Street).ToListAsync();
         Assert.NotEmpty(sampleSites);
@@ -50,7 +50,7 @@ public class SampleDataTests : IDisposable
     {
         await using var app = Build("Production");
         await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        await using var db = await app.Services.GetRequiredService<IDbContextFactory<WuSheDbContext>>().CreateDbContextAsync();
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<WuSheDbContext>>().ForSystemAsync();
         Assert.False(await db.Sites.AnyAsync(s => s.IsSample));
         Assert.Equal(0, await db.ProgressReports.CountAsync());
     }

@@ -16,7 +16,7 @@ public class SeededApp : IAsyncLifetime
     protected WebApplication App { get; private set; } = default!;
 
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
-    public WuSheDbContext NewContext() => Service<IDbContextFactory<WuSheDbContext>>().CreateDbContext();
+    public WuSheDbContext NewContext() => Service<IDbContextFactory<WuSheDbContext>>().CreateDbContext().ReadAs(WuShe.Domain.Accounts.UserScope.System);
 
     public async Task InitializeAsync()
     {

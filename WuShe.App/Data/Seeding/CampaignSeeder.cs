@@ -24,7 +24,7 @@ public class CampaignSeeder
         var inserted = new List<string>();
         foreach (var seed in seeds)
         {
-            await using var db = await _contexts.CreateDbContextAsync(ct);
+            await using var db = await _contexts.ForSystemAsync(ct);
             if (await db.Campaigns.AnyAsync(c => c.Code == seed.Campaign.Code, ct)) continue;
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var campaign = ToCampaign(seed.Campaign);

@@ -33,7 +33,7 @@ public class SampleProgress
 
     public async Task<int> EnsureAsync(CancellationToken ct = default)
     {
-        await using var db = await _contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
         if (await db.Sites.AnyAsync(s => s.IsSample, ct)) return 0;
         var campaign = await db.Campaigns.SingleAsync(c => c.Code == _options.CurrentCampaign, ct);
         var start = new DateTimeOffset(2023, 7, 1, 9, 0, 0, TimeSpan.FromHours(8));

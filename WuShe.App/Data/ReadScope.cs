@@ -1,0 +1,64 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+using WuShe.Domain.Accounts;
+using WuShe.Domain.Alerts;
+using WuShe.Domain.Auditing;
+using WuShe.Domain.Campaigns;
+using WuShe.Domain.Evaluations;
+using WuShe.Domain.Progress;
+using WuShe.Domain.Sites;
+
+namespace WuShe.App.Data;
+
+/// <summary>
+/// Scope as global query filters: every query of a user's data sees only what <see cref="UserScope.Covers"/> lets the
+/// context's <see cref="ReadScope"/> see. A context made without one refuses to query such data rather than show all of it.
+/// </summary>
+public partial class WuSheDbContext
+{
+    private UserScope? _readScope;
+
+    /// <summary>Whose data this context reads; set once, by <see cref="ReadScopes"/>.</summary>
+    public UserScope ReadScope => _readScope
+        ?? throw new InvalidOperationException("数据上下文没有读取范围：请用 ForAsync(scope) 或 ForSystemAsync() 创建。");
+
+    public WuSheDbContext ReadAs(UserScope scope)
+    {
+        if (_readScope is not null && _readScope != scope) throw new InvalidOperationException("数据上下文的读取范围不能更换。");
+        _readScope = scope;
+        return this;
+    }
+
+    private void AddScopeFilters(ModelBuilder model)
+    {
+        Filter<Site>(model, s => s.DistrictId, s => s.Id);
+        Filter<ProgressReport>(model, r => r.DistrictId, r => r.SiteId);
+        Filter<EvidenceFile>(model, e => e.DistrictId, e => e.SiteId);
+        Filter<Evaluation>(model, e => e.DistrictId, e => e.SiteId);
+        Filter<Alert>(model, a => a.DistrictId, a => a.SiteId);
+        Filter<AuditEntry>(model, a => a.DistrictId, a => null);
+        // A district is visible to its officer and to whoever sees one of its sites (a station its own, an evaluator an assigned one's).
+        model.Entity<District>().HasQueryFilter(d => ReadScope.SeesWholeCity || d.Id == ReadScope.DistrictId || Set<Site>().Any(s => s.DistrictId == d.Id));
+        // Parts of a visible site or evaluation.
+        model.Entity<Community>().HasQueryFilter(c => ReadScope.SeesWholeCity || Set<Site>().Any(s => s.Id == c.SiteId));
+        model.Entity<SocialWorker>().HasQueryFilter(w => ReadScope.SeesWholeCity || Set<Site>().Any(s => s.Id == w.SiteId));
+        model.Entity<SiteTransition>().HasQueryFilter(t => ReadScope.SeesWholeCity || Set<Site>().Any(s => s.Id == t.SiteId));
+        model.Entity<AcceptanceDecision>().HasQueryFilter(d => ReadScope.SeesWholeCity || Set<Site>().Any(s => s.Id == d.SiteId));
+        model.Entity<EvaluationSheet>().HasQueryFilter(x => ReadScope.SeesWholeCity || Set<Evaluation>().Any(e => e.Id == x.EvaluationId));
+    }
+
+    /// <summary><c>entity => Covers(ReadScope, district(entity), site(entity))</c>, read from this context when a query runs.</summary>
+    private void Filter<T>(ModelBuilder model, Expression<Func<T, int?>> district, Expression<Func<T, int?>> site) where T : class
+    {
+        var entity = Expression.Parameter(typeof(T), "e");
+        Expression<Func<UserScope>> scope = () => ReadScope;
+        var covers = UserScope.Covers;
+        var body = ReplacingExpressionVisitor.Replace(
+            [covers.Parameters[0], covers.Parameters[1], covers.Parameters[2]],
+            [scope.Body, ReplacingExpressionVisitor.Replace(district.Parameters[0], entity, district.Body),
+                ReplacingExpressionVisitor.Replace(site.Parameters[0], entity, site.Body)],
+            covers.Body);
+        model.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, entity));
+    }
+}
