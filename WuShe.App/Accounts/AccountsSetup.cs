@@ -77,6 +77,14 @@ public static class AccountsSetup
         await SecurityStampValidator.ValidatePrincipalAsync(ctx);
     }
 
+    /// <summary>Where to go after signing in: only a path on this site, never another host, never back to sign-in.</summary>
+    public static string LocalPath(string? returnUrl)
+    {
+        var url = returnUrl ?? "/";
+        if (!url.StartsWith('/')) url = "/" + url;
+        return url.StartsWith("//") || url.StartsWith("/\\") || url.StartsWith("/login") ? "/" : url;
+    }
+
     /// <summary>API callers get a status code, browsers a redirect to the sign-in page.</summary>
     private static Task ApiAware(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
@@ -85,18 +93,32 @@ public static class AccountsSetup
         return Task.CompletedTask;
     }
 
-    /// <summary>An account whose password was set by someone else reaches nothing but the password page until it is changed.</summary>
-    public static void UsePasswordChangeGate(this WebApplication app) => app.Use(async (http, next) =>
+    /// <summary>
+    /// What a signed-in account must do before anything else: replace a password set by someone else, then, where its role
+    /// requires it (<see cref="SessionOptions.RequiresTwoFactor"/>), set up two-factor. Until then it reaches only that page.
+    /// </summary>
+    public static void UseAccountGates(this WebApplication app)
     {
-        var path = http.Request.Path;
-        if (http.User.MustChangePasswordNow() && !path.StartsWithSegments(PasswordPage.Path) && !path.StartsWithSegments("/logout")
-            && !path.StartsWithSegments("/_framework") && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/_blazor")
-            && !Path.HasExtension(path.Value))
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WuSheOptions>>().Value.Sessions;
+        var development = app.Environment.IsDevelopment();
+        app.Use(async (http, next) =>
         {
-            if (path.StartsWithSegments("/api")) await ApiResults.Error(StatusCodes.Status403Forbidden, "请先修改初始密码。").ExecuteAsync(http);
-            else http.Response.Redirect(PasswordPage.Path);
-            return;
-        }
-        await next();
-    });
+            var user = http.User;
+            var (page, refusal) = user.Identity?.IsAuthenticated != true ? (null, null)
+                : user.MustChangePasswordNow() ? (PasswordPage.Path, "请先修改初始密码。")
+                : !user.HasTwoFactor() && Enum.TryParse<Domain.Accounts.UserRole>(user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value, out var role)
+                    && options.RequiresTwoFactor(role, development) ? (AccountPage.Path, "请先设置二步验证。")
+                : ((string?)null, (string?)null);
+            var path = http.Request.Path;
+            if (page is not null && !path.StartsWithSegments(page) && !path.StartsWithSegments("/logout")
+                && !path.StartsWithSegments("/_framework") && !path.StartsWithSegments("/_content") && !path.StartsWithSegments("/_blazor")
+                && !Path.HasExtension(path.Value))
+            {
+                if (path.StartsWithSegments("/api")) await ApiResults.Error(StatusCodes.Status403Forbidden, refusal!).ExecuteAsync(http);
+                else http.Response.Redirect(page);
+                return;
+            }
+            await next();
+        });
+    }
 }

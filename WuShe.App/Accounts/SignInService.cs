@@ -4,7 +4,8 @@ using WuShe.Domain.Common;
 
 namespace WuShe.App.Accounts;
 
-public sealed record SignInResult(ClaimsPrincipal? Principal, string? Error);
+/// <summary>Signed in (<see cref="Principal"/>), refused (<see cref="Error"/>), or the password was right and the second factor is due (<see cref="TwoFactorUserId"/>).</summary>
+public sealed record SignInResult(ClaimsPrincipal? Principal, string? Error, int? TwoFactorUserId = null);
 
 /// <summary>
 /// Checks a password through Identity (lock-out after repeated failures) without telling an unknown user name from a
@@ -61,9 +62,41 @@ public class SignInService
                 result.IsLockedOut ? $"密码连续错误，锁定至 {ChinaTime.ToChina(user.LockoutEnd!.Value):yyyy-MM-dd HH:mm}（来自 {from}）" : $"密码错误（来自 {from}）", ct: ct);
             return new(null, Wrong);
         }
+        if (user.TwoFactorEnabled) return new(null, null, user.Id);
+        return await FinishAsync(users, signIn, user, from, ct);
+    }
+
+    /// <summary>The second step: a code of the authenticator app or one unused recovery code; failures count towards lock-out.</summary>
+    public async Task<SignInResult> CheckSecondFactorAsync(int userId, string code, CancellationToken ct = default, string from = "")
+    {
+        await using var scope = _scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
+        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<UserAccount>>();
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null || !user.IsActive || !user.TwoFactorEnabled) return new(null, "登录已失效，请重新输入用户名和密码。");
+        if (await users.IsLockedOutAsync(user)) return new(null, LockedMessage(user));
+        var typed = new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray());
+        var ok = typed.Length == 6 && typed.All(char.IsAsciiDigit)
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed)
+            : typed.Length is > 0 and <= 32 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, typed)).Succeeded;
+        if (!ok)
+        {
+            await users.AccessFailedAsync(user);
+            var locked = await users.IsLockedOutAsync(user);
+            await _audit.RecordAsync(user, locked ? "账号锁定" : "二步验证失败", $"验证码错误（来自 {from}）", ct: ct);
+            return new(null, locked ? LockedMessage(user) : "验证码错误，请输入验证器应用中当前的 6 位数字，或一个恢复码。");
+        }
+        if (typed.Length != 6) await _audit.RecordAsync(user, "使用恢复码", $"剩余 {await users.CountRecoveryCodesAsync(user)} 个（来自 {from}）", ct: ct);
+        await users.ResetAccessFailedCountAsync(user);
+        return await FinishAsync(users, signIn, user, from, ct);
+    }
+
+    private async Task<SignInResult> FinishAsync(UserManager<UserAccount> users, SignInManager<UserAccount> signIn, UserAccount user, string from,
+        CancellationToken ct)
+    {
         user.RecordSignIn(_clock.Now);
         await users.UpdateAsync(user);
-        await _audit.RecordAsync(user, "登录成功", $"来自 {from}", ct: ct);
+        await _audit.RecordAsync(user, "登录成功", $"来自 {from}{(user.TwoFactorEnabled ? "，已通过二步验证" : "")}", ct: ct);
         return new(await signIn.CreateUserPrincipalAsync(user), null);
     }
 

@@ -11,6 +11,7 @@ public static class UserClaims
     public const string SiteId = "wushe:site";
     public const string AssignedSites = "wushe:assigned-sites";
     public const string MustChangePassword = "wushe:must-change-password";
+    public const string TwoFactor = "wushe:two-factor";
     public static readonly string Scheme = Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
 
     /// <summary>The policy's claims beside Identity's own (id, name, security stamp): display name, role, binding.</summary>
@@ -22,9 +23,11 @@ public static class UserClaims
         if (user.SiteId is { } s) yield return new(SiteId, s.ToString());
         if (user.AssignedSiteIds.Count > 0) yield return new(AssignedSites, string.Join(",", user.AssignedSiteIds));
         if (user.MustChangePassword) yield return new(MustChangePassword, "1");
+        if (user.TwoFactorEnabled) yield return new(TwoFactor, "1");
     }
 
     public static bool MustChangePasswordNow(this ClaimsPrincipal principal) => principal.HasClaim(MustChangePassword, "1");
+    public static bool HasTwoFactor(this ClaimsPrincipal principal) => principal.HasClaim(TwoFactor, "1");
 
     /// <summary>The scope of a signed-in user; throws for an anonymous one, since no data query may run without a scope.</summary>
     public static UserScope Scope(this ClaimsPrincipal principal)

@@ -8,7 +8,7 @@ namespace WuShe.App.Accounts;
 
 /// <summary>
 /// Operators' account commands, on the app's own configuration (so <c>WuShe__DatabasePath</c> points them at the database):
-/// <c>users add &lt;user&gt; --role &lt;role&gt; [--district &lt;code&gt;] [--site &lt;id&gt;] [--name &lt;姓名&gt;] --password-stdin</c>,
+/// <c>users add &lt;user&gt; --role &lt;role&gt; [--district &lt;code&gt;] [--site &lt;id&gt;] [--sites &lt;ids&gt;] [--name &lt;姓名&gt;] --password-stdin</c>,
 /// <c>users reset-password &lt;user&gt; --password-stdin</c>, <c>users disable &lt;user&gt;</c>, <c>users list</c>.
 /// Exit 0 on success, 1 when the input is refused (the reason in Chinese on standard error), 2 on a malformed call.
 /// </summary>
@@ -16,7 +16,7 @@ public static class UsersCommand
 {
     public const string Usage = """
         用法：
-          WuShe.App users add <用户名> --role <city-admin|city-evaluator|district-officer|street-station|viewer> [--district <区划代码>] [--site <创建点编号>] [--name <姓名或单位>] --password-stdin
+          WuShe.App users add <用户名> --role <city-admin|city-evaluator|district-officer|street-station|viewer> [--district <区划代码>] [--site <创建点编号>] [--sites <联动点编号,…>] [--name <姓名或单位>] --password-stdin
           WuShe.App users reset-password <用户名> --password-stdin
           WuShe.App users disable <用户名>
           WuShe.App users list
@@ -70,8 +70,11 @@ public static class UsersCommand
         int? siteId = null;
         if (call.Flags.TryGetValue("site", out var siteText))
             siteId = int.TryParse(siteText, out var id) ? id : throw new Refused($"--site：没有编号为 {siteText} 的创建点。");
+        var assigned = new List<int>();
+        foreach (var text in (call.Flags.GetValueOrDefault("sites") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            assigned.Add(int.TryParse(text, out var id) ? id : throw new Refused($"--sites：“{text}”不是创建点编号。"));
         var password = await PasswordAsync(call, input);
-        var account = new NewAccount(call.User!, call.Flags.GetValueOrDefault("name") ?? "", role, call.Flags.GetValueOrDefault("district"), siteId);
+        var account = new NewAccount(call.User!, call.Flags.GetValueOrDefault("name") ?? "", role, call.Flags.GetValueOrDefault("district"), siteId, assigned);
         var created = await accounts.CreateAsync(SecurityAudit.Operator, account, password);
         return $"已创建 {role.Label()}账号 {created.UserName}（{created.DisplayName}），首次登录须修改密码。";
     }
@@ -92,9 +95,8 @@ public static class UsersCommand
 
     private static async Task<string> ListAsync(AccountAdministration accounts)
     {
-        var rows = (await accounts.ListAsync(SecurityAudit.Operator)).Select(u => string.Join('\t', u.UserName, u.DisplayName, u.RoleLabel, u.Bound,
-            u.State, u.LastSignInAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm") : "从未登录"));
-        return string.Join('\n', rows.Prepend("用户名\t姓名\t角色\t范围\t状态\t最近登录"));
+        var rows = (await accounts.ListAsync(SecurityAudit.Operator)).Select(u => string.Join('\t', AccountWorkbook.Columns.Select(c => c.Value(u))));
+        return string.Join('\n', rows.Prepend(string.Join('\t', AccountWorkbook.Columns.Select(c => c.Title))));
     }
 
     private static async Task<UserAccount> Existing(Call call, UserManager<UserAccount> users) =>
@@ -110,7 +112,7 @@ public static class UsersCommand
     /// <summary>A parsed call; null when it is malformed. Arguments of the form --Section:Key=value configure the host.</summary>
     private sealed record Call(string Verb, string? User, Dictionary<string, string> Flags, bool PasswordFromStdin, List<string> HostArguments)
     {
-        private static readonly string[] ValueFlags = ["role", "district", "site", "name"];
+        private static readonly string[] ValueFlags = ["role", "district", "site", "sites", "name"];
 
         public static Call? Parse(string[] args)
         {

@@ -114,7 +114,7 @@ public static class WuSheHost
         app.UseRequestLocalization(new RequestLocalizationOptions()
             .SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN").AddSupportedUICultures("zh-CN"));
         app.UseAuthentication();
-        app.UsePasswordChangeGate();
+        app.UseAccountGates();
         app.UseReadOnlyViewer();
         app.UseApiAntiforgery();
         app.UseRateLimiter();

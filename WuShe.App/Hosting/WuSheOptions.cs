@@ -61,6 +61,15 @@ public class SessionOptions
     public int MinimumPasswordLength { get; set; } = 8;
     /// <summary>Sign-in attempts (POST /login) one client address may make per minute.</summary>
     public int SignInsPerMinutePerAddress { get; set; } = 10;
+    /// <summary>
+    /// Roles that must sign in with two-factor (TOTP), comma-separated (e.g. "CityAdministrator,DistrictOfficer"); "none" for
+    /// none. Unset: city administrators outside Development (等保 2.0 level 3).
+    /// </summary>
+    public string? TwoFactorRoles { get; set; }
+
+    public bool RequiresTwoFactor(Domain.Accounts.UserRole role, bool development) =>
+        (TwoFactorRoles ?? (development ? "none" : nameof(Domain.Accounts.UserRole.CityAdministrator)))
+        .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(role.ToString());
 }
 
 public class HttpsOptions

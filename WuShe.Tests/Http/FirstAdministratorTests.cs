@@ -7,7 +7,11 @@ namespace WuShe.Tests.Http;
 public sealed class FirstAdministratorTests : IAsyncLifetime
 {
     // Plain HTTP on 127.0.0.1: the test switches off the HTTPS requirement a real installation keeps (README).
-    private readonly AppFixture _app = new() { Environment = "Production", Settings = { ["WuShe__Https__Require"] = "false" } };
+    // Two-factor, which Production requires of city administrators, is switched off here and walked through in TwoFactorTests.
+    private readonly AppFixture _app = new()
+    {
+        Environment = "Production", Settings = { ["WuShe__Https__Require"] = "false", ["WuShe__Sessions__TwoFactorRoles"] = "none" },
+    };
 
     public Task InitializeAsync() => _app.InitializeAsync();
     public Task DisposeAsync() => _app.DisposeAsync();
