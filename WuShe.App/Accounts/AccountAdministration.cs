@@ -225,18 +225,19 @@ public class AccountAdministration
         var before = errors.Count;
         int? districtId = null, siteId = null;
         string? boundName = null;
-        if (input.Role == UserRole.DistrictOfficer && !string.IsNullOrWhiteSpace(input.DistrictCode))
+        if (!string.IsNullOrWhiteSpace(input.DistrictCode))
         {
             var district = await db.Districts.Where(d => d.CampaignId == campaignId && d.Code == input.DistrictCode.Trim())
                 .Select(d => new { d.Id, d.Name }).SingleOrDefaultAsync(ct);
             if (district is null) errors.Add(new("DistrictCode", $"没有区划代码为 {input.DistrictCode} 的区。"));
             else (districtId, boundName) = (district.Id, $"{district.Name}民政局");
         }
-        if (input.Role == UserRole.StreetStation && input.SiteId is { } id)
+        if (input.SiteId is { } id)
         {
             var site = await db.Sites.Where(s => s.CampaignId == campaignId && s.Id == id).Select(s => new { s.Id, s.DistrictId, s.Street }).SingleOrDefaultAsync(ct);
             if (site is null || (actor.Role == UserRole.DistrictOfficer && site.DistrictId != actor.DistrictId))
                 errors.Add(new("SiteId", $"没有编号为 {id} 的创建点{(actor.Role == UserRole.DistrictOfficer ? "在本区" : "")}。"));
+            else if (districtId is not null && districtId != site.DistrictId) errors.Add(new("SiteId", "该创建点不在所填的区。"));
             else (districtId, siteId, boundName) = (site.DistrictId, site.Id, $"{site.Street}社会工作服务站");
         }
         if (input.Role == UserRole.CityEvaluator && input.AssignedSiteIds.Count > 0)

@@ -55,9 +55,14 @@ public static class WuSheHost
         var databasePath = options.ResolveDatabasePath(environment.ContentRootPath);
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
         services.AddDbContextFactory<WuSheDbContext>(o => o.UseSqlite($"Data Source={databasePath}"));
-        // Sign-in cookies survive a restart: the key ring lives beside the database.
-        services.AddDataProtection().SetApplicationName("WuShe")
+        // Sign-in cookies survive a restart: the key ring lives beside the database, encrypted with a certificate when one is set.
+        var keyRing = services.AddDataProtection().SetApplicationName("WuShe")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(Path.GetDirectoryName(databasePath)!, "keys")));
+        if (options.DataProtection.CertificatePath is { Length: > 0 } path)
+        {
+            var certificate = KeyRingCertificate.Load(path, options.DataProtection.CertificatePassword);
+            keyRing.ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        }
 
         services.AddSingleton<IClock, SystemClock>();
         services.AddMemoryCache();

@@ -34,6 +34,7 @@ public class WuSheOptions
     /// <summary>Sign-in sessions and passwords (等保 2.0 身份鉴别; README "Accounts and sessions").</summary>
     public SessionOptions Sessions { get; set; } = new();
     public HttpsOptions Https { get; set; } = new();
+    public DataProtectionOptions DataProtection { get; set; } = new();
 
     /// <summary>Development only: password of the accounts created for each role; empty means none are created.</summary>
     public string DevelopmentAccountPassword { get; set; } = "";
@@ -70,6 +71,14 @@ public class SessionOptions
     public bool RequiresTwoFactor(Domain.Accounts.UserRole role, bool development) =>
         (TwoFactorRoles ?? (development ? "none" : nameof(Domain.Accounts.UserRole.CityAdministrator)))
         .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(role.ToString());
+}
+
+/// <summary>The key ring that signs cookies and antiforgery tokens (the <c>keys</c> folder beside the database).</summary>
+public class DataProtectionOptions
+{
+    /// <summary>A PKCS#12 (.pfx) certificate with its private key: the keys are then encrypted at rest with it.</summary>
+    public string? CertificatePath { get; set; }
+    public string? CertificatePassword { get; set; }
 }
 
 public class HttpsOptions

@@ -19,7 +19,7 @@ public class AccountAdministrationBrowserTests
         await admin.SelectOptionAsync("#new-role", "DistrictOfficer");
         await admin.SelectOptionAsync("#new-district", "120101");
         await admin.ClickAsync("#create-account");
-        await Assertions.Expect(admin.Locator("#one-time-password")).ToContainTextAsync("wang.hp 的临时密码");
+        await Assertions.Expect(admin.Locator("#one-time-password")).ToContainTextAsync("wang.hp");
         var password = (await admin.Locator("#one-time-password strong").InnerTextAsync()).Trim();
         var row = admin.Locator("#accounts tbody tr", new() { HasText = "wang.hp" });
         await Assertions.Expect(row).ToContainTextAsync("和平区民政局");
@@ -27,7 +27,7 @@ public class AccountAdministrationBrowserTests
 
         await admin.Locator("#new-username").FillAsync("wang.hp");
         await admin.ClickAsync("#create-account");
-        await Assertions.Expect(admin.Locator("#new-account")).ToContainTextAsync("用户名 wang.hp 已存在");
+        await Assertions.Expect(admin.Locator("#account-form")).ToContainTextAsync("用户名 wang.hp 已存在");
 
         var officer = await _app.SignedInPageAsync("wang.hp", password: password);
         Assert.Contains("/account/password", officer.Url);
@@ -38,6 +38,28 @@ public class AccountAdministrationBrowserTests
         await officer.WaitForURLAsync(url => !url.Contains("/account/password"));
         await officer.GoInteractiveAsync("districts/120101");
         await Assertions.Expect(officer.Locator("h1").First).ToContainTextAsync("和平区");
+
+        // The officer gives a station of the district its own account; the station then sees only its site.
+        await officer.GoInteractiveAsync("admin/users");
+        await Assertions.Expect(officer.Locator("h1")).ToContainTextAsync("本区服务站账号");
+        await officer.Locator("#new-username").FillAsync("nanshi.zhan");
+        await officer.ClickAsync("#new-site");
+        await officer.Locator(".rz-dropdown-item", new() { HasText = "南市街道" }).First.ClickAsync();
+        await officer.ClickAsync("#create-account");
+        await Assertions.Expect(officer.Locator("#one-time-password")).ToContainTextAsync("nanshi.zhan");
+        var stationPassword = (await officer.Locator("#one-time-password strong").InnerTextAsync()).Trim();
+        await Assertions.Expect(officer.Locator("#accounts tbody tr", new() { HasText = "nanshi.zhan" })).ToContainTextAsync("南市街道");
+        await Assertions.Expect(officer.Locator("#accounts tbody tr", new() { HasText = "binhai" })).ToHaveCountAsync(0);
+        var station = await _app.SignedInPageAsync("nanshi.zhan", password: stationPassword);
+        await station.FillAsync("#current", stationPassword);
+        await station.FillAsync("#new", "Station#2026ns");
+        await station.FillAsync("#confirm", "Station#2026ns");
+        await station.ClickAsync("button[type=submit]");
+        await station.WaitForURLAsync(url => !url.Contains("/account/password"));
+        await station.GoInteractiveAsync("sites");
+        await Assertions.Expect(station.Locator("body")).ToContainTextAsync("南市街道");
+        await Assertions.Expect(station.Locator("body")).Not.ToContainTextAsync("泰达街道");
+        await station.Context.CloseAsync();
 
         await admin.GoInteractiveAsync("admin/users");
         await admin.Locator("#accounts tbody tr", new() { HasText = "wang.hp" }).Locator("button.disable").ClickAsync();

@@ -64,8 +64,8 @@ public class EvaluationBrowserTests
     {
         var taida = await _app.SiteIdAsync("泰达街道");
         using var heping = await _app.SignedInClientAsync("heping");
-        Assert.Equal(HttpStatusCode.Forbidden, (await heping.GetAsync($"reports/sites/{taida}/acceptance.pdf")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await heping.GetAsync("reports/districts/120116/summary.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await heping.GetAsync($"reports/sites/{taida}/acceptance.pdf")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await heping.GetAsync("reports/districts/120116/summary.pdf")).StatusCode);
         Assert.NotEqual(HttpStatusCode.OK, (await heping.GetAsync("reports/city/summary.pdf")).StatusCode);
         using var binhai = await _app.SignedInClientAsync("binhai");
         var own = await binhai.GetAsync($"reports/sites/{taida}/acceptance.pdf");

@@ -50,6 +50,12 @@ public class SeededApp : IAsyncLifetime
         }
     }
 
+    public async Task<int> SiteIdAsync(string street)
+    {
+        await using var db = NewContext();
+        return await db.Sites.Where(s => s.Street == street).Select(s => s.Id).SingleAsync();
+    }
+
     public async Task<(Actor Actor, UserScope Scope)> UserAsync(string userName)
     {
         await using var db = NewContext();
