@@ -112,7 +112,7 @@ public class AccountAdministration
             var phone = (input.Phone ?? "").Trim();
             if (phone.Length > 0 && (phone.Length > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ')))
                 rowErrors.Add(new("Phone", "手机号只能包含数字、空格、+ 和 -，不超过 20 位。"));
-            var oneTime = password ?? OneTimePassword();
+            var oneTime = password ?? OneTimePassword(name);
             if (rowErrors.Count == 0 && binding is not null)
             {
                 var user = new UserAccount(name, displayName, binding) { PhoneNumber = phone.Length > 0 ? phone : null };
@@ -169,7 +169,7 @@ public class AccountAdministration
     public async Task<string> ResetPasswordAsync(Actor actor, int userId, string? password = null, CancellationToken ct = default) =>
         await ChangeAsync(actor, userId, "重置密码", "已解除锁定，现有登录已结束，下次登录须修改密码", async (_, users, user) =>
         {
-            password ??= OneTimePassword();
+            password ??= OneTimePassword(user.UserName!);
             Check(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
             user.RequirePasswordChange(true);
             Check(await users.UpdateAsync(user));
@@ -270,8 +270,16 @@ public class AccountAdministration
         return where is null ? b.Role.Label() : $"{b.Role.Label()}（{where}）";
     }
 
-    /// <summary>12 characters of four kinds, without look-alikes (0/O, 1/l/I), to read out or hand over once.</summary>
-    public static string OneTimePassword()
+    /// <summary>12 characters of four kinds, without look-alikes (0/O, 1/l/I), never containing the user name, to hand over once.</summary>
+    public static string OneTimePassword(string userName)
+    {
+        string password;
+        do password = OneTimePassword();
+        while (userName.Length > 0 && password.Contains(userName, StringComparison.OrdinalIgnoreCase));
+        return password;
+    }
+
+    private static string OneTimePassword()
     {
         const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnpqrstuvwxyz", digits = "23456789", symbols = "#@%+=";
         var all = upper + lower + digits + symbols;
