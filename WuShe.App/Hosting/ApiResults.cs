@@ -60,6 +60,12 @@ public static class ApiResults
     /// <summary>The refusal body every API answer uses: <c>{ "error": "…" }</c> with its status.</summary>
     public static IResult Error(int status, string message) => Results.Json(new { error = message }, statusCode: status);
 
+    /// <summary>Data rather than a page: the API, downloads (PDF, Excel, ZIP, evidence).</summary>
+    public static bool IsDataPath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/reports") || path.StartsWithSegments("/export")
+        || path.StartsWithSegments("/evidence") || (path.Value?.EndsWith(".pdf") ?? false) || (path.Value?.EndsWith(".xlsx") ?? false)
+        || (path.Value?.EndsWith(".zip") ?? false);
+
     /// <summary>A request under /api that may change data: anything but GET and HEAD.</summary>
     public static bool IsApiStateChange(HttpRequest request) =>
         request.Path.StartsWithSegments("/api") && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method);

@@ -62,7 +62,7 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "same-origin";
                 headers.XFrameOptions = "DENY";
                 if (http.Response.ContentType?.StartsWith("text/html") == true) headers.ContentSecurityPolicy = ContentPolicy;
-                if (IsData(http.Request.Path)) headers.CacheControl = "no-store";
+                if (ApiResults.IsDataPath(http.Request.Path)) headers.CacheControl = "no-store";
                 return Task.CompletedTask;
             });
             await next();
@@ -79,8 +79,4 @@ public static class SecurityHeaders
         }
         await next();
     });
-
-    private static bool IsData(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/reports") || path.StartsWithSegments("/export")
-        || path.StartsWithSegments("/evidence") || (path.Value?.EndsWith(".pdf") ?? false) || (path.Value?.EndsWith(".xlsx") ?? false) || (path.Value?.EndsWith(".zip") ?? false);
 }

@@ -114,8 +114,16 @@ public static class WuSheHost
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         var options = app.Services.GetRequiredService<IOptions<WuSheOptions>>().Value;
         app.UseSecurity(options);
-        // A page's 404 (unknown address; a record missing or out of scope) renders the one not-found page with its status.
+        // A page's 404 (unknown address; a record missing or out of scope) renders the one not-found page with its status;
+        // API, download and form answers keep their own status and body.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((http, next) =>
+        {
+            if (!HttpMethods.IsGet(http.Request.Method) || ApiResults.IsDataPath(http.Request.Path)
+                || http.Request.Path.StartsWithSegments("/_blazor") || http.Request.Path.StartsWithSegments("/_framework"))
+                http.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>()?.Enabled = false;
+            return next(http);
+        });
         app.UseRequestLocalization(new RequestLocalizationOptions()
             .SetDefaultCulture("zh-CN").AddSupportedCultures("zh-CN").AddSupportedUICultures("zh-CN"));
         app.UseAuthentication();
