@@ -109,6 +109,19 @@ public class SecurityTests
     }
 
     [Fact]
+    public async Task An_unknown_address_shows_the_not_found_page_and_the_site_icon_is_served()
+    {
+        using var heping = await _app.SignedInClientAsync("heping");
+        var unknown = await heping.GetAsync("no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        var html = await unknown.Content.ReadAsStringAsync();
+        Assert.Contains("没有找到所请求的页面或记录", html);
+        var icon = System.Text.RegularExpressions.Regex.Match(html, "rel=\"icon\"[^>]*href=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEqual("", icon);
+        Assert.Equal(HttpStatusCode.OK, (await heping.GetAsync(icon)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_site_in_creation_without_a_station_account_is_a_to_do_for_the_city_and_its_district()
     {
         var teda = await HttpJson.SiteIdAsync(_app, "泰达街道");
