@@ -112,27 +112,23 @@ public class AccountAdministration
             var phone = (input.Phone ?? "").Trim();
             if (phone.Length > 0 && (phone.Length > 20 || !phone.All(c => char.IsAsciiDigit(c) || c is '-' or '+' or ' ')))
                 rowErrors.Add(new("Phone", "手机号只能包含数字、空格、+ 和 -，不超过 20 位。"));
-            var oneTime = password ?? OneTimePassword(name);
             if (rowErrors.Count == 0 && binding is not null)
             {
                 var user = new UserAccount(name, displayName, binding) { PhoneNumber = phone.Length > 0 ? phone : null };
                 user.RequirePasswordChange(true);
-                foreach (var validator in users.PasswordValidators)
-                {
-                    var checkedPassword = await validator.ValidateAsync(users, user, oneTime);
-                    rowErrors.AddRange(checkedPassword.Errors.Select(e => new FieldError("Password", e.Description)));
-                }
-                ready.Add((user, oneTime));
+                ready.Add((user, password ?? OneTimePassword(name)));
             }
             errors.AddRange(rowErrors.Select(e => e with { Field = prefix + e.Field }));
         }
         if (errors.Count > 0) throw new FieldValidationException(errors);
 
+        // Identity checks the password as it creates; the first refusal rolls every account of this call back.
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var (user, oneTime) in ready)
+        for (var i = 0; i < ready.Count; i++)
         {
-            var created = await users.CreateAsync(user, oneTime);
-            if (!created.Succeeded) throw new FieldValidationException(created.Errors.Select(e => new FieldError("Password", e.Description)).ToList());
+            var created = await users.CreateAsync(ready[i].User, ready[i].Password);
+            if (!created.Succeeded)
+                throw new FieldValidationException(created.Errors.Select(e => new FieldError((inputs.Count > 1 ? $"{i + 1}." : "") + "Password", e.Description)).ToList());
         }
         await tx.CommitAsync(ct);
         foreach (var (user, _) in ready)
@@ -148,8 +144,7 @@ public class AccountAdministration
             var (binding, _) = await BindingAsync(db, actor, target, errors, ct);
             if (errors.Count > 0) throw new FieldValidationException(errors);
             if (user.Id == actor.UserId && binding!.Role != user.Role) throw new DomainException("不能变更自己账号的角色。");
-            if (user.Role == UserRole.CityAdministrator && binding!.Role != UserRole.CityAdministrator && user.IsActive
-                && await users.Users.CountAsync(u => u.Role == UserRole.CityAdministrator && u.IsActive, ct) == 1)
+            if (binding!.Role != UserRole.CityAdministrator && await IsLastAdministratorAsync(users, user, ct))
                 throw new DomainException("不能变更最后一个有效的市民政局管理员账号的角色。");
             var before = await DescribeAsync(db, user.Binding, ct);
             user.Bind(binding!);
@@ -181,9 +176,7 @@ public class AccountAdministration
         ChangeAsync(actor, userId, active ? "启用账号" : "停用账号", active ? "可再次登录" : "现有登录已结束", async (_, users, user) =>
         {
             if (!active && user.Id == actor.UserId) throw new DomainException("不能停用自己的账号。");
-            if (!active && user.Role == UserRole.CityAdministrator && user.IsActive
-                && await users.Users.CountAsync(u => u.Role == UserRole.CityAdministrator && u.IsActive, ct) == 1)
-                throw new DomainException("不能停用最后一个有效的市民政局管理员账号。");
+            if (!active && await IsLastAdministratorAsync(users, user, ct)) throw new DomainException("不能停用最后一个有效的市民政局管理员账号。");
             if (active) user.Enable(); else user.Disable();
             Check(await users.UpdateAsync(user));
             if (!active) Check(await users.UpdateSecurityStampAsync(user));
@@ -196,6 +189,10 @@ public class AccountAdministration
             await LiftLockoutAsync(users, user);
             return "";
         }, ct);
+
+    private static async Task<bool> IsLastAdministratorAsync(UserManager<UserAccount> users, UserAccount user, CancellationToken ct) =>
+        user.Role == UserRole.CityAdministrator && user.IsActive
+        && await users.Users.CountAsync(u => u.Role == UserRole.CityAdministrator && u.IsActive, ct) == 1;
 
     private static async Task LiftLockoutAsync(UserManager<UserAccount> users, UserAccount user)
     {
@@ -235,8 +232,7 @@ public class AccountAdministration
         if (input.SiteId is { } id)
         {
             var site = await db.Sites.Where(s => s.CampaignId == campaignId && s.Id == id).Select(s => new { s.Id, s.DistrictId, s.Street }).SingleOrDefaultAsync(ct);
-            if (site is null || (actor.Role == UserRole.DistrictOfficer && site.DistrictId != actor.DistrictId))
-                errors.Add(new("SiteId", $"没有编号为 {id} 的创建点{(actor.Role == UserRole.DistrictOfficer ? "在本区" : "")}。"));
+            if (site is null) errors.Add(new("SiteId", $"没有编号为 {id} 的创建点。"));
             else if (districtId is not null && districtId != site.DistrictId) errors.Add(new("SiteId", "该创建点不在所填的区。"));
             else (districtId, siteId, boundName) = (site.DistrictId, site.Id, $"{site.Street}社会工作服务站");
         }
@@ -247,18 +243,22 @@ public class AccountAdministration
             var wrong = input.AssignedSiteIds.Except(joint).ToList();
             if (wrong.Count > 0) errors.Add(new("AssignedSiteIds", $"编号 {string.Join("、", wrong)} 不是市区联动创建点。"));
         }
-        if (actor.Role != UserRole.CityAdministrator && input.Role != UserRole.StreetStation)
-            errors.Add(new("Role", "区民政局只能管理本区创建点的街镇社会工作服务站账号。"));
         if (errors.Count > before) return (null, null);
+        AccountBinding binding;
         try
         {
-            return (new AccountBinding(input.Role, districtId, siteId, input.AssignedSiteIds), boundName);
+            binding = new AccountBinding(input.Role, districtId, siteId, input.AssignedSiteIds);
         }
         catch (DomainException e)
         {
             errors.Add(new(input.Role == UserRole.StreetStation ? "SiteId" : input.Role == UserRole.DistrictOfficer ? "DistrictCode" : "Role", e.Message));
             return (null, null);
         }
+        if (binding.MayBeAdministeredBy(actor)) return (binding, boundName);
+        // A district officer's own rule: stations of the district only; another district's site answers like a missing one.
+        errors.Add(binding.Role == UserRole.StreetStation ? new("SiteId", $"没有编号为 {siteId} 的创建点在本区。")
+            : new("Role", "区民政局只能管理本区创建点的街镇社会工作服务站账号。"));
+        return (null, null);
     }
 
     private static async Task<string> DescribeAsync(WuSheDbContext db, AccountBinding b, CancellationToken ct)

@@ -98,10 +98,10 @@ public class AccountWorkbook
             if (parsed.Any(p => p is null)) errors.Add(new(Sheet, row.Number, $"创建点：“{row["创建点"]}”应为创建点编号（数字）。"));
             var siteIds = parsed.OfType<int>().ToList();
             if (role == UserRole.StreetStation && siteIds.Count > 1) errors.Add(new(Sheet, row.Number, "创建点：服务站账号只绑定一个创建点。"));
-            inputs.Add(new NewAccount(row["用户名"], row["姓名"], role ?? UserRole.Viewer,
-                role == UserRole.DistrictOfficer ? row["区划代码"] : null,
-                role == UserRole.StreetStation ? siteIds.FirstOrDefault() is var s and > 0 ? s : null : null,
-                role == UserRole.CityEvaluator ? siteIds : null, row["手机"]));
+            // Every cell goes to the service as typed, so a cell that does not fit the role is refused there, as on the page and the command.
+            var evaluator = role == UserRole.CityEvaluator;
+            inputs.Add(new NewAccount(row["用户名"], row["姓名"], role ?? UserRole.Viewer, row["区划代码"],
+                !evaluator && siteIds.Count > 0 ? siteIds[0] : null, evaluator ? siteIds : null, row["手机"]));
         }
         if (errors.Count > 0) return Refused([.. errors]);
         try
@@ -122,9 +122,13 @@ public class AccountWorkbook
         return new(Sheet, rows[Math.Clamp(position - 1, 0, rows.Count - 1)].Number, $"{FieldColumns.GetValueOrDefault(field, field)}：{f.Message}");
     }
 
-    private static UserRole? ParseRole(string text) =>
-        Enum.GetValues<UserRole>().Cast<UserRole?>().FirstOrDefault(r => r!.Value.Label() == text || r.Value.ToString() == text)
-        ?? (UsersCommand.Roles.TryGetValue(text, out var role) ? role : null);
+    /// <summary>A role by its Chinese label (as the template lists them), its name, or the command's name for it.</summary>
+    private static UserRole? ParseRole(string text)
+    {
+        foreach (var role in Enum.GetValues<UserRole>())
+            if (role.Label() == text || role.ToString() == text) return role;
+        return UsersCommand.Roles.TryGetValue(text, out var named) ? named : null;
+    }
 
     private static AccountImport Refused(params ImportError[] errors) => new(errors, []);
 }

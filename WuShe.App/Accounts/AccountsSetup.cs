@@ -106,8 +106,7 @@ public static class AccountsSetup
             var user = http.User;
             var (page, refusal) = user.Identity?.IsAuthenticated != true ? (null, null)
                 : user.MustChangePasswordNow() ? (PasswordPage.Path, "请先修改初始密码。")
-                : !user.HasTwoFactor() && Enum.TryParse<Domain.Accounts.UserRole>(user.FindFirst(System.Security.Claims.ClaimTypes.Role)?.Value, out var role)
-                    && options.RequiresTwoFactor(role, development) ? (AccountPage.Path, "请先设置二步验证。")
+                : !user.HasTwoFactor() && options.RequiresTwoFactor(user.Scope().Role, development) ? (AccountPage.Path, "请先设置二步验证。")
                 : ((string?)null, (string?)null);
             var path = http.Request.Path;
             if (page is not null && !path.StartsWithSegments(page) && !path.StartsWithSegments("/logout")

@@ -75,9 +75,9 @@ public class SignInService
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null || !user.IsActive || !user.TwoFactorEnabled) return new(null, "登录已失效，请重新输入用户名和密码。");
         if (await users.IsLockedOutAsync(user)) return new(null, LockedMessage(user));
-        var typed = new string(code.Where(c => !char.IsWhiteSpace(c)).ToArray());
-        var ok = typed.Length == 6 && typed.All(char.IsAsciiDigit)
-            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed)
+        var typed = WithoutSpaces(code);
+        var ok = IsAuthenticatorCode(typed)
+            ? await AuthenticatorCodeValidAsync(users, user, typed)
             : typed.Length is > 0 and <= 32 && (await users.RedeemTwoFactorRecoveryCodeAsync(user, typed)).Succeeded;
         if (!ok)
         {
@@ -86,10 +86,20 @@ public class SignInService
             await _audit.RecordAsync(user, locked ? "账号锁定" : "二步验证失败", $"验证码错误（来自 {from}）", ct: ct);
             return new(null, locked ? LockedMessage(user) : "验证码错误，请输入验证器应用中当前的 6 位数字，或一个恢复码。");
         }
-        if (typed.Length != 6) await _audit.RecordAsync(user, "使用恢复码", $"剩余 {await users.CountRecoveryCodesAsync(user)} 个（来自 {from}）", ct: ct);
+        if (!IsAuthenticatorCode(typed)) await _audit.RecordAsync(user, "使用恢复码", $"剩余 {await users.CountRecoveryCodesAsync(user)} 个（来自 {from}）", ct: ct);
         await users.ResetAccessFailedCountAsync(user);
         return await FinishAsync(users, signIn, user, from, ct);
     }
+
+    /// <summary>A code of the account's authenticator app as typed (spaces dropped): six digits that the app shows now.</summary>
+    public static async Task<bool> AuthenticatorCodeValidAsync(UserManager<UserAccount> users, UserAccount user, string code)
+    {
+        var typed = WithoutSpaces(code);
+        return IsAuthenticatorCode(typed) && await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, typed);
+    }
+
+    private static bool IsAuthenticatorCode(string typed) => typed.Length == 6 && typed.All(char.IsAsciiDigit);
+    private static string WithoutSpaces(string code) => new(code.Where(c => !char.IsWhiteSpace(c)).ToArray());
 
     private async Task<SignInResult> FinishAsync(UserManager<UserAccount> users, SignInManager<UserAccount> signIn, UserAccount user, string from,
         CancellationToken ct)

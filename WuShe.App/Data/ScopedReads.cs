@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using WuShe.App.Hosting;
-using WuShe.Domain.Progress;
-using WuShe.Domain.Sites;
 
 namespace WuShe.App.Data;
 

@@ -57,8 +57,8 @@ public class EvidenceStore
     public async Task<IReadOnlyList<EvidenceView>> ListAsync(UserScope scope, int reportId, CancellationToken ct = default)
     {
         await using var db = await _contexts.ForAsync(scope, ct);
-        var reports = db.ProgressReports.Where(r => r.Id == reportId).Select(r => r.Id);
-        return await db.EvidenceFiles.Where(f => reports.Contains(f.ReportId)).OrderBy(f => f.Id)
+        // The scope filter on evidence files is the same as on their reports (district and site).
+        return await db.EvidenceFiles.Where(f => f.ReportId == reportId).OrderBy(f => f.Id)
             .Select(f => new EvidenceView(f.Id, f.EntryKey, f.OriginalName, f.Size, f.UploadedAt, f.UploadedBy)).ToListAsync(ct);
     }
 

@@ -42,9 +42,4 @@ public sealed record AccountBinding
     public static bool AdministersAccounts(UserRole role) => role is UserRole.CityAdministrator or UserRole.DistrictOfficer;
 
     public UserScope Scope => new(Role, DistrictId, SiteId) { AssignedSiteIds = AssignedSiteIds };
-
-    public bool Equals(AccountBinding? other) => other is not null && Role == other.Role && DistrictId == other.DistrictId
-        && SiteId == other.SiteId && AssignedSiteIds.SequenceEqual(other.AssignedSiteIds);
-
-    public override int GetHashCode() => HashCode.Combine(Role, DistrictId, SiteId, AssignedSiteIds.Count);
 }

@@ -17,6 +17,17 @@ public static class PageExtensions
         await page.WaitForURLAsync(url => !url.Contains("/login"));
     }
 
+    /// <summary>The first sign-in's password change, through the real form.</summary>
+    public static async Task ReplaceOneTimePasswordAsync(this IPage page, string oneTime, string next)
+    {
+        Assert.Contains("/account/password", page.Url);
+        await page.FillAsync("#current", oneTime);
+        await page.FillAsync("#new", next);
+        await page.FillAsync("#confirm", next);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync(url => !url.Contains("/account/password"));
+    }
+
     public static async Task GoInteractiveAsync(this IPage page, string path)
     {
         await page.GotoAsync(path);
