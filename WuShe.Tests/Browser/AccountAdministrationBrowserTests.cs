@@ -11,6 +11,46 @@ public class AccountAdministrationBrowserTests
     public AccountAdministrationBrowserTests(AppFixture app) => _app = app;
 
     [Fact]
+    public async Task A_bad_account_file_lists_its_errors_readably_and_creates_nothing()
+    {
+        var admin = await _app.SignedInPageAsync("admin");
+        await admin.GoInteractiveAsync("admin/users");
+        var before = await admin.Locator("#accounts tbody tr").CountAsync();
+        var bad = WuShe.App.Excel.Xlsx.Write(new WuShe.App.Excel.XlsxSheet("账号", ["用户名", "姓名", "角色", "区划代码", "创建点", "手机"],
+            [new object?[] { "li.hp", "", "区民政局", "120101", "", "" }, new object?[] { "zhou", "", "老板", "", "", "" }]));
+        await admin.Locator("#accounts-import").SetInputFilesAsync(new FilePayload { Name = "账号.xlsx", MimeType = "application/octet-stream", Buffer = bad });
+        var cell = admin.Locator("#import-errors td", new() { HasText = "不是可用的角色" });
+        await Assertions.Expect(cell).ToBeVisibleAsync();
+        Assert.Equal("rgb(31, 41, 51)", await cell.EvaluateAsync<string>("td => getComputedStyle(td).color")); // ink on the white table
+        await Assertions.Expect(admin.Locator("#accounts tbody tr", new() { HasText = "li.hp" })).ToHaveCountAsync(0);
+        Assert.Equal(before, await admin.Locator("#accounts tbody tr").CountAsync());
+        await admin.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_city_moves_an_officer_to_another_district_after_confirming()
+    {
+        var admin = await _app.SignedInPageAsync("admin");
+        await admin.GoInteractiveAsync("admin/users");
+        await admin.Locator("#new-username").FillAsync("yi.move");
+        await admin.SelectOptionAsync("#new-role", "DistrictOfficer");
+        await admin.SelectOptionAsync("#new-district", "120101");
+        await admin.ClickAsync("#create-account");
+        var row = admin.Locator("#accounts tbody tr", new() { HasText = "yi.move" });
+        await Assertions.Expect(row).ToContainTextAsync("和平区");
+
+        await row.Locator("button.edit-binding").ClickAsync();
+        await Assertions.Expect(admin.Locator("#account-form")).ToContainTextAsync("保存后，该账号的现有登录将立即结束");
+        await Assertions.Expect(admin.Locator("#new-username")).ToBeDisabledAsync();
+        await admin.SelectOptionAsync("#new-district", "120102");
+        await admin.ClickAsync("#save-binding");
+        await admin.Locator(".rz-dialog button", new() { HasText = "保存" }).ClickAsync();
+        await Assertions.Expect(row).ToContainTextAsync("河东区");
+        await Assertions.Expect(admin.Locator("#create-account")).ToBeVisibleAsync();
+        await admin.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task The_city_creates_a_district_officer_who_signs_in_with_the_one_time_password_and_is_later_disabled()
     {
         var admin = await _app.SignedInPageAsync("admin");
