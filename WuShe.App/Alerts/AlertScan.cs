@@ -38,13 +38,16 @@ public class AlertScan
         _log = log;
     }
 
-    public async Task<ScanOutcome> RunAsync(string trigger, string startedBy, DateTimeOffset? scheduledFor = null, CancellationToken ct = default)
+    /// <param name="attempt">1, or the next attempt of a scheduled time whose earlier run was cut off (中断).</param>
+    public async Task<ScanOutcome> RunAsync(string trigger, string startedBy, DateTimeOffset? scheduledFor = null, CancellationToken ct = default, int attempt = 1)
     {
         var started = DateTimeOffset.UtcNow;
-        var run = new JobRun(JobName, scheduledFor, trigger, startedBy, started);
+        var run = new JobRun(JobName, scheduledFor, trigger, startedBy, started, attempt);
         await using (var db = await _contexts.ForSystemAsync(ct))
         {
-            if (scheduledFor is not null && await db.JobRuns.AnyAsync(r => r.Job == JobName && r.ScheduledFor == scheduledFor, ct))
+            // A scheduled time runs once; only a run cut off before it finished is tried again, as a new attempt.
+            if (scheduledFor is not null && await db.JobRuns.AnyAsync(r => r.Job == JobName && r.ScheduledFor == scheduledFor
+                    && (!r.Interrupted || r.Attempt >= attempt), ct))
                 return new(0, 0, 0, 0, 0, TimeSpan.Zero, Skipped: true);
             db.JobRuns.Add(run);
             try
@@ -61,10 +64,16 @@ public class AlertScan
             var (opened, refreshed, resolved, open) = await ScanAsync(ct);
             var duration = DateTimeOffset.UtcNow - started;
             await FinishAsync(run.Id, r => r.Succeed(DateTimeOffset.UtcNow, opened, refreshed, resolved,
-                $"成功：新增 {opened}，更新 {refreshed}，解除 {resolved}，当前未解除 {open}"), ct);
+                $"成功：新增 {opened}，更新 {refreshed}，解除 {resolved}，当前未解除 {open}"), CancellationToken.None);
             return new(run.Id, opened, refreshed, resolved, open, duration, Skipped: false);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            _log.LogWarning("预警扫描因系统停止而中断（运行记录 {Run}）", run.Id);
+            await FinishAsync(run.Id, r => r.Interrupt(DateTimeOffset.UtcNow, JobRecovery.StoppedReason), CancellationToken.None);
+            throw;
+        }
+        catch (Exception e)
         {
             _log.LogError(e, "预警扫描失败");
             await FinishAsync(run.Id, r => r.Fail(DateTimeOffset.UtcNow, e.Message), CancellationToken.None);

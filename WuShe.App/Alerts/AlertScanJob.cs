@@ -17,6 +17,7 @@ public class AlertScanJob : IJob
         var trigger = ScheduledJobs.Data(context, ScheduledJobs.TriggerKind) ?? "定时";
         DateTimeOffset? scheduledFor = trigger == "手动" ? null
             : ScheduledJobs.Data(context, ScheduledJobs.ScheduledFor) is { } text ? DateTimeOffset.Parse(text) : context.ScheduledFireTimeUtc;
-        await _scan.RunAsync(trigger, ScheduledJobs.Data(context, ScheduledJobs.StartedBy) ?? "调度器", scheduledFor, ct);
+        var attempt = ScheduledJobs.Data(context, ScheduledJobs.Attempt) is { } a ? int.Parse(a) : 1;
+        await _scan.RunAsync(trigger, ScheduledJobs.Data(context, ScheduledJobs.StartedBy) ?? "调度器", scheduledFor, ct, attempt);
     }
 }

@@ -20,11 +20,17 @@ public class JobRun
     public int Opened { get; private set; }
     public int Refreshed { get; private set; }
     public int Resolved { get; private set; }
+    /// <summary>1 for a fire time's first run; a run cut off by a stop or a crash (中断) is run once more as the next attempt.</summary>
+    public int Attempt { get; private set; } = 1;
+    /// <summary>中断: the run was cut off (stop, crash) before it finished; nothing it was doing was kept.</summary>
+    public bool Interrupted { get; private set; }
 
     protected JobRun() { }
 
-    public JobRun(string job, DateTimeOffset? scheduledFor, string trigger, string startedBy, DateTimeOffset startedAt)
+    public JobRun(string job, DateTimeOffset? scheduledFor, string trigger, string startedBy, DateTimeOffset startedAt, int attempt = 1)
     {
+        if (attempt < 1) throw new ArgumentOutOfRangeException(nameof(attempt));
+        Attempt = attempt;
         Job = job;
         ScheduledFor = scheduledFor;
         Trigger = trigger;
@@ -34,6 +40,12 @@ public class JobRun
     }
 
     public TimeSpan? Duration => FinishedAt - StartedAt;
+
+    /// <summary>Still running: no end recorded.</summary>
+    public bool Running => FinishedAt is null;
+
+    /// <summary>运行状态 as the jobs page shows it.</summary>
+    public string State => Running ? "运行中" : Interrupted ? "中断" : Succeeded == true ? "成功" : "失败";
 
     public void Succeed(DateTimeOffset at, int opened, int refreshed, int resolved, string result)
     {
@@ -50,5 +62,15 @@ public class JobRun
         FinishedAt = at;
         Succeeded = false;
         Result = "失败：" + error;
+    }
+
+    /// <summary>Cut off before it finished, by a stop (seen as it happened) or a crash (found at the next start).</summary>
+    public void Interrupt(DateTimeOffset at, string reason)
+    {
+        if (!Running) throw new InvalidOperationException($"运行记录 {Id} 已结束（{State}），不能再标记为中断。");
+        FinishedAt = at;
+        Succeeded = false;
+        Interrupted = true;
+        Result = "中断：" + reason;
     }
 }

@@ -7,12 +7,12 @@ namespace WuShe.App.Jobs;
 /// <summary>
 /// The app's jobs on Quartz's own hosting and DI: the jobs it knows, their cron schedules from configuration
 /// (Asia/Shanghai, a late fire runs once as soon as possible), and what pages and APIs ask of the scheduler.
-/// A scheduled fire time runs at most once and the latest missed one is caught up at start-up (<see cref="MissedRunCatchUp"/>);
+/// A scheduled fire time runs at most once and the latest missed one is caught up at start-up (<see cref="JobRecovery"/>);
 /// both rest on the run ledger (<see cref="JobRun"/>), not on Quartz's in-memory store.
 /// </summary>
 public sealed class ScheduledJobs
 {
-    public const string TriggerKind = "trigger", ScheduledFor = "scheduledFor", StartedBy = "startedBy", BatchId = "batchId";
+    public const string TriggerKind = "trigger", ScheduledFor = "scheduledFor", StartedBy = "startedBy", BatchId = "batchId", Attempt = "attempt";
 
     /// <summary>The jobs the app knows, by the name used in configuration.</summary>
     public static readonly IReadOnlyDictionary<string, (Type Type, string Title)> Known = new Dictionary<string, (Type, string)>
@@ -44,8 +44,9 @@ public sealed class ScheduledJobs
             o.AwaitApplicationStarted = false;
         });
         services.AddSingleton<ScheduledJobs>();
-        // Registered after Quartz's hosted service, so it starts once the scheduler has.
-        services.AddHostedService<MissedRunCatchUp>();
+        // Registered after Quartz's hosted service, so it starts once the scheduler has and stops (cancelling running
+        // jobs) before the scheduler waits for them.
+        services.AddHostedService<JobRecovery>();
     }
 
     /// <summary>Configured schedules of known jobs; an empty cron switches a schedule off.</summary>

@@ -19,6 +19,11 @@ public class ReportBatch
     public string CreatedBy { get; private set; } = "";
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
+    /// <summary>How often a stop or a crash sent the batch back to the queue; it starts from the first site each time.</summary>
+    public int Restarts { get; private set; }
+
+    /// <summary>A batch cut off (by a stop or a crash) may go back to the queue this many times before it is failed.</summary>
+    public const int MaxRestarts = 2;
 
     protected ReportBatch() { }
 
@@ -45,6 +50,19 @@ public class ReportBatch
         State = BatchState.Completed;
         FinishedAt = now;
     }
+
+    /// <summary>Back to the queue after a stop or a crash: nothing of the cut-off run is kept, the next run starts over.</summary>
+    public void Requeue(string reason)
+    {
+        if (State != BatchState.Running && State != BatchState.Queued)
+            throw new InvalidOperationException($"批量报告 {Id} 已{StateLabel}，不能重新排队。");
+        State = BatchState.Queued;
+        Done = 0;
+        Restarts++;
+        Error = reason;
+    }
+
+    public bool MayRestart => Restarts < MaxRestarts;
 
     public void Fail(string error, DateTimeOffset now)
     {

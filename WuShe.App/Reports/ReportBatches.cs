@@ -88,7 +88,12 @@ public class ReportBatches
             File.Move(part, ZipPath(batchId), overwrite: true);
             batch.Complete(_clock.Now);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (OperationCanceledException)
+        {
+            File.Delete(part);
+            Cut(batch, "系统停止时正在生成，已停止；将在系统启动后从头重新生成。");
+        }
+        catch (Exception e)
         {
             File.Delete(part);
             batch.Fail(e is PdfUnavailableException ? e.Message : $"生成失败：{e.Message}", _clock.Now);
@@ -96,17 +101,24 @@ public class ReportBatches
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    /// <summary>On start: a batch cut off by a stop is marked failed and its partial file removed; it can simply be run again.</summary>
+    /// <summary>
+    /// On start: a batch cut off by a crash loses its partial file and goes back to the queue (the job recovery starts
+    /// it again), at most <see cref="ReportBatch.MaxRestarts"/> times; a partial ZIP is never offered.
+    /// </summary>
     public async Task RecoverAsync(CancellationToken ct = default)
     {
         await using var db = await _contexts.ForSystemAsync(ct);
-        var cut = await db.Set<ReportBatch>().Where(b => b.State == BatchState.Queued || b.State == BatchState.Running).ToListAsync(ct);
-        foreach (var b in cut)
-        {
-            if (File.Exists(PartPath(b.Id))) File.Delete(PartPath(b.Id));
-            b.Fail("系统重启，生成中断，未产生任何文件；请重新生成。", _clock.Now);
-        }
+        var cut = await db.Set<ReportBatch>().Where(b => b.State == BatchState.Running).ToListAsync(ct);
+        foreach (var b in cut) Cut(b, "系统异常退出时正在生成；已从头重新生成。");
         await db.SaveChangesAsync(ct);
+        if (Directory.Exists(_folder))
+            foreach (var part in Directory.EnumerateFiles(_folder, "*.zip.part")) File.Delete(part);
+    }
+
+    private void Cut(ReportBatch batch, string reason)
+    {
+        if (batch.MayRestart) batch.Requeue(reason);
+        else batch.Fail($"生成被中断 {batch.Restarts + 1} 次，已停止；请重新生成。", _clock.Now);
     }
 
     public async Task<IReadOnlyList<ReportBatch>> ListAsync(UserScope scope, CancellationToken ct = default)

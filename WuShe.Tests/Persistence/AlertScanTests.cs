@@ -110,6 +110,51 @@ public class AlertScanTests : SeededApp
         Assert.Contains(runs, r => r.Trigger == "补跑" && r.ScheduledFor is not null && r.Opened > 0);
     }
 
+    [Fact]
+    public async Task A_run_left_running_by_a_crash_becomes_interrupted_and_its_fire_time_runs_once_more()
+    {
+        // What kill -9 during a scan leaves: the run's row committed, no end. Its fire time is the latest one due.
+        var due = ScheduledJobs.MissedFireTime(ScheduledJobs.Cron("0 0 6 * * ?"), DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow)!.Value;
+        await using (var db = NewContext())
+        {
+            db.JobRuns.Add(new JobRun(AlertScan.JobName, due, "定时", "调度器", due));
+            await db.SaveChangesAsync();
+        }
+        await using (await StartJobsAsync())
+            await WaitForAsync(db => db.JobRuns.AnyAsync(r => r.Trigger == "重跑" && r.FinishedAt != null));
+        await using var check = NewContext();
+        var runs = await check.JobRuns.Where(r => r.ScheduledFor == due).OrderBy(r => r.Attempt).ToListAsync();
+        Assert.Equal(2, runs.Count);
+        Assert.Equal(("中断", 1), (runs[0].State, runs[0].Attempt));
+        Assert.Contains("异常退出", runs[0].Result);
+        Assert.Equal(("成功", 2, "重跑"), (runs[1].State, runs[1].Attempt, runs[1].Trigger));
+        Assert.True(runs[1].Opened > 0);
+        Assert.DoesNotContain(await check.JobRuns.ToListAsync(), r => r.Running);
+    }
+
+    [Fact]
+    public async Task A_fire_time_cut_off_three_times_is_not_run_a_fourth_time_and_a_finished_one_never_again()
+    {
+        var due = ScheduledJobs.MissedFireTime(ScheduledJobs.Cron("0 0 6 * * ?"), DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow)!.Value;
+        await using (var db = NewContext())
+        {
+            for (var attempt = 1; attempt <= JobRecovery.MaxAttempts; attempt++)
+                db.JobRuns.Add(new JobRun(AlertScan.JobName, due, "定时", "调度器", due, attempt));
+            await db.SaveChangesAsync();
+        }
+        var scan = Service<AlertScan>();
+        await using (await StartJobsAsync())
+            await WaitForAsync(db => db.JobRuns.AllAsync(r => r.FinishedAt != null));
+        Assert.True((await scan.RunAsync("重跑", "测试", due, default, JobRecovery.MaxAttempts)).Skipped); // an attempt already made
+        await using var check = NewContext();
+        Assert.Equal(JobRecovery.MaxAttempts, await check.JobRuns.CountAsync(r => r.ScheduledFor == due));
+        Assert.All(await check.JobRuns.ToListAsync(), r => Assert.Equal("中断", r.State));
+
+        var later = due.AddDays(-1);
+        Assert.False((await scan.RunAsync("定时", "测试", later)).Skipped);
+        Assert.True((await scan.RunAsync("重跑", "测试", later, default, 2)).Skipped); // finished: never again
+    }
+
     [Theory]
     [InlineData("2024-05-19T06:00:00+08:00", "2024-05-21T07:00:00+08:00", "2024-05-21T06:00:00+08:00")] // two missed: run the latest once
     [InlineData("2024-05-19T06:00:00+08:00", "2024-05-20T05:59:00+08:00", null)]                           // nothing missed yet

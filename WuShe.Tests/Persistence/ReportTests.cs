@@ -116,20 +116,82 @@ public class ReportTests : SeededApp
     }
 
     [Fact]
-    public async Task A_batch_cut_off_by_a_restart_is_marked_failed_and_offers_no_file()
+    public async Task A_batch_cut_off_by_a_crash_goes_back_to_the_queue_offers_no_file_and_is_failed_after_two_restarts()
     {
+        int id;
         await using (var db = NewContext())
         {
             var batch = new ReportBatch("120116", "滨海新区验收报告", "测试", DateTimeOffset.UtcNow);
             batch.Start(5);
             db.Add(batch);
             await db.SaveChangesAsync();
+            id = batch.Id;
         }
-        await Service<ReportBatches>().RecoverAsync();
+        var folder = Path.Combine(Path.GetDirectoryName(NewContext().Database.GetDbConnection().DataSource)!, "batches");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllTextAsync(Path.Combine(folder, $"{id}.zip.part"), "半个文件");
         var (_, scope) = await UserAsync("admin");
-        var cut = Assert.Single(await Service<ReportBatches>().ListAsync(scope));
-        Assert.Equal(BatchState.Failed, cut.State);
-        Assert.Contains("请重新生成", cut.Error);
-        await Assert.ThrowsAsync<WuShe.App.Hosting.NotFoundException>(() => Service<ReportBatches>().OpenAsync(scope, cut.Id));
+        var batches = Service<ReportBatches>();
+
+        await batches.RecoverAsync();
+        var cut = Assert.Single(await batches.ListAsync(scope));
+        Assert.Equal((BatchState.Queued, 1, 0), (cut.State, cut.Restarts, cut.Done));
+        Assert.Contains("重新生成", cut.Error);
+        Assert.Empty(Directory.GetFiles(folder, "*.part"));
+        await Assert.ThrowsAsync<WuShe.App.Hosting.NotFoundException>(() => batches.OpenAsync(scope, id));
+
+        for (var crash = 2; crash <= 3; crash++)
+        {
+            await using (var db = NewContext())
+            {
+                (await db.Set<ReportBatch>().SingleAsync(b => b.Id == id)).Start(5); // started again, and cut off again
+                await db.SaveChangesAsync();
+            }
+            await batches.RecoverAsync();
+        }
+        var failed = Assert.Single(await batches.ListAsync(scope));
+        Assert.Equal(BatchState.Failed, failed.State);
+        Assert.Contains("请重新生成", failed.Error);
+    }
+
+    [Fact]
+    public async Task A_stop_cancels_a_running_batch_at_once_and_the_next_start_makes_the_whole_zip()
+    {
+        var (officer, scope) = await UserAsync("admin");
+        var batches = Service<ReportBatches>();
+        int batchId;
+        await using (await StartJobsAsync())
+        {
+            batchId = await batches.StartAsync(officer, scope, null);
+            await WaitForBatchAsync(batchId, b => b.Done >= 1);
+        } // the stop: cancels the job instead of waiting for the remaining reports
+        var stopped = (await batches.ListAsync(scope)).Single(b => b.Id == batchId);
+        Assert.Equal(BatchState.Queued, stopped.State);
+        Assert.True(stopped.Done < 11, $"停止时应已取消，却生成了 {stopped.Done} 份");
+        Assert.Contains("系统停止", stopped.Error);
+        await Assert.ThrowsAsync<WuShe.App.Hosting.NotFoundException>(() => batches.OpenAsync(scope, batchId));
+
+        await RestartAsync();
+        batches = Service<ReportBatches>();
+        await using (await StartJobsAsync())
+        {
+            var done = await WaitForBatchAsync(batchId, b => b.State is BatchState.Completed or BatchState.Failed);
+            Assert.Equal((BatchState.Completed, done.Total), (done.State, done.Done));
+            var (path, _) = await batches.OpenAsync(scope, batchId);
+            using var zip = ZipFile.OpenRead(path);
+            Assert.Equal(done.Total, zip.Entries.Count);
+        }
+    }
+
+    private async Task<ReportBatch> WaitForBatchAsync(int batchId, Func<ReportBatch, bool> condition)
+    {
+        var (_, scope) = await UserAsync("admin");
+        for (var i = 0; i < 1200; i++)
+        {
+            var batch = (await Service<ReportBatches>().ListAsync(scope)).Single(b => b.Id == batchId);
+            if (condition(batch)) return batch;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("批量生成在 60 秒内未到达预期状态。");
     }
 }

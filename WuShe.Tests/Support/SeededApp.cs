@@ -18,7 +18,16 @@ public class SeededApp : IAsyncLifetime
     public T Service<T>() where T : notnull => App.Services.GetRequiredService<T>();
     public WuSheDbContext NewContext() => Service<IDbContextFactory<WuSheDbContext>>().CreateDbContext().ReadAs(WuShe.Domain.Accounts.UserScope.System);
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => BuildAsync();
+
+    /// <summary>A new app on the same database and folders, started as after a stop: initialised, jobs not yet started.</summary>
+    public async Task RestartAsync()
+    {
+        await App.DisposeAsync();
+        await BuildAsync();
+    }
+
+    private async Task BuildAsync()
     {
         App = WuSheHost.Build(new[]
         {
@@ -37,7 +46,7 @@ public class SeededApp : IAsyncLifetime
     /// </summary>
     public async Task<IAsyncDisposable> StartJobsAsync()
     {
-        var hosted = App.Services.GetServices<IHostedService>().Where(h => h is Quartz.QuartzHostedService or MissedRunCatchUp).ToList();
+        var hosted = App.Services.GetServices<IHostedService>().Where(h => h is Quartz.QuartzHostedService or JobRecovery).ToList();
         foreach (var service in hosted) await service.StartAsync(default);
         return new Stopper(hosted);
     }

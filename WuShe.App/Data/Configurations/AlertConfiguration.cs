@@ -23,8 +23,10 @@ public class JobRunConfiguration : IEntityTypeConfiguration<JobRun>
 {
     public void Configure(EntityTypeBuilder<JobRun> run)
     {
-        run.HasIndex(r => new { r.Job, r.ScheduledFor }).IsUnique().HasFilter("ScheduledFor IS NOT NULL");
+        run.HasIndex(r => new { r.Job, r.ScheduledFor, r.Attempt }).IsUnique().HasFilter("ScheduledFor IS NOT NULL");
         run.HasIndex(r => new { r.Job, r.StartedAt });
         run.Ignore(r => r.Duration);
+        run.Ignore(r => r.Running);
+        run.Ignore(r => r.State);
     }
 }

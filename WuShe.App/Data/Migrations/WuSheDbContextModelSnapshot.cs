@@ -186,7 +186,13 @@ namespace WuShe.App.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Interrupted")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Job")
@@ -225,11 +231,11 @@ namespace WuShe.App.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Job", "ScheduledFor")
+                    b.HasIndex("Job", "StartedAt");
+
+                    b.HasIndex("Job", "ScheduledFor", "Attempt")
                         .IsUnique()
                         .HasFilter("ScheduledFor IS NOT NULL");
-
-                    b.HasIndex("Job", "StartedAt");
 
                     b.ToTable("JobRuns");
                 });
@@ -258,6 +264,9 @@ namespace WuShe.App.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("FinishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Restarts")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("State")
