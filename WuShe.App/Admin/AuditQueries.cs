@@ -31,6 +31,8 @@ public class AuditQueries
         if (!string.IsNullOrWhiteSpace(f.User)) q = q.Where(a => a.UserName.Contains(f.User.Trim()));
         if (!string.IsNullOrWhiteSpace(f.EntityType)) q = q.Where(a => a.EntityType == f.EntityType);
         if (f.EntityId is { } id) q = q.Where(a => a.EntityId == id);
+        DateBounds.Checked(f.From, "from", "起始日期");
+        DateBounds.Checked(f.To, "to", "截止日期");
         if (f.From is { } from) { var start = StartOf(from); q = q.Where(a => a.At >= start); }
         if (f.To is { } to) { var end = StartOf(to.AddDays(1)); q = q.Where(a => a.At < end); }
         var total = await q.CountAsync(ct);

@@ -11,7 +11,7 @@ public static class AlertApi
 {
     public static void MapAlertApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestShape>();
         api.MapGet("/alerts", (HttpContext http, AlertQueries q, AlertState? state, AlertSeverity? severity, int? district, CancellationToken ct) =>
             ApiResults.Run(() => q.ListAsync(http.User.Scope(), new AlertFilter(district, null, null, severity, state), 5000, ct)));
         api.MapPost("/alerts/{id:int}/acknowledge", (int id, AcknowledgeCommand c, HttpContext http, AlertQueries q, CancellationToken ct) =>

@@ -167,9 +167,7 @@ public class AlertScan
 
         var siteInputs = sites.Select(s =>
         {
-            var approved = s.ApprovedAt is { } at ? ChinaTime.ToChina(at) : ChinaTime.ToChina(_clock.Now);
-            var approvedMonth = new DateOnly(approved.Year, approved.Month, 1);
-            var from = s.Tier == SiteTier.CityDistrictJoint || approvedMonth < start ? start : approvedMonth;
+            var from = ProgressReport.FirstPeriodStart(s.Tier, ChinaTime.ToChina(s.ApprovedAt ?? _clock.Now), start);
             return new SiteAlertInput(s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber, from, submitted[s.Id].ToHashSet(),
                 ComplianceEngine.Evaluate(campaign, facts[s.Id], today), facts[s.Id].FundraisingFenByYear,
                 campaign.FundraisingFloorFenFor(s.Tier, s.JointSiteNumber));

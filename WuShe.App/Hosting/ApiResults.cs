@@ -55,6 +55,10 @@ public static class ApiResults
         {
             return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
+        catch (DomainException e)
+        {
+            return Results.Text(e.Message, "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+        }
     }
 
     /// <summary>The refusal body every API answer uses: <c>{ "error": "…" }</c> with its status.</summary>

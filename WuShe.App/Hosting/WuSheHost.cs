@@ -103,6 +103,7 @@ public static class WuSheHost
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMalformedRequests();
         services.AddRadzenComponents();
         services.AddSingleton<ILocalizer, RadzenChineseLocalizer>();
     }
@@ -114,6 +115,7 @@ public static class WuSheHost
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         var options = app.Services.GetRequiredService<IOptions<WuSheOptions>>().Value;
         app.UseSecurity(options);
+        app.UseMalformedRequests();
         // A page's 404 (unknown address; a record missing or out of scope) renders the one not-found page with its status;
         // API, download and form answers keep their own status and body.
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);

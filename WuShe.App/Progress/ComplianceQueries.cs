@@ -59,7 +59,7 @@ public class ComplianceQueries
 
     public async Task<SiteComplianceView> SiteAsync(UserScope scope, int siteId, DateOnly? asOf = null, CancellationToken ct = default)
     {
-        var day = asOf ?? Today;
+        var day = DateBounds.Checked(asOf, "asOf", "核算日期") ?? Today;
         await using var db = await _contexts.ForAsync(scope, ct);
         var site = await db.Sites.AsNoTracking().SingleOrDefaultAsync(s => s.Id == siteId, ct)
             ?? throw ScopedReads.NotInScope("创建点", siteId);
@@ -78,7 +78,7 @@ public class ComplianceQueries
     /// </summary>
     public Task<Dashboard> DashboardAsync(UserScope scope, string? districtCode, DateOnly? asOf = null, CancellationToken ct = default)
     {
-        var day = asOf ?? Today;
+        var day = DateBounds.Checked(asOf, "asOf", "核算日期") ?? Today;
         var key = ("dashboard", scope, districtCode, day, DataVersion.Current);
         return _cache.GetOrCreateAsync(key, entry =>
         {

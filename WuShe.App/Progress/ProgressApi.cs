@@ -12,7 +12,7 @@ public static class ProgressApi
 {
     public static void MapProgressApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").RequireAuthorization();
+        var api = app.MapGroup("/api").RequireAuthorization().AddEndpointFilter<RequestShape>();
         api.MapPost("/sites/{siteId:int}/reports/{year:int}/{month:int}", (int siteId, int year, int month, HttpContext http, ProgressApplications p, CancellationToken ct) =>
             ApiResults.Run(() => p.OpenAsync(http.User.Actor(), http.User.Scope(), siteId, year, month, ct)));
         api.MapGet("/reports/{id:int}", (int id, HttpContext http, ProgressQueries q, CancellationToken ct) =>

@@ -28,14 +28,14 @@ public class ProgressApplications
     {
         await using var db = await _contexts.ForAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var site = await db.Sites.Include(s => s.Communities).SingleOrDefaultAsync(s => s.Id == siteId, ct)
+        var site = await db.Sites.Include(s => s.Communities).Include(s => s.Transitions).SingleOrDefaultAsync(s => s.Id == siteId, ct)
             ?? throw ScopedReads.NotInScope("创建点", siteId);
         var existing = await db.ProgressReports.Where(r => r.SiteId == siteId && r.PeriodYear == year && r.PeriodMonth == month)
             .Select(r => (int?)r.Id).SingleOrDefaultAsync(ct);
         if (existing is { } id) return id;
-        var periodMonths = await db.Campaigns.Where(c => c.Id == site.CampaignId).Select(c => c.ReportingPeriodMonths).SingleAsync(ct);
-        var report = ProgressReport.Open(site, year, month, periodMonths, actor, _clock.Now);
-        report.Update(actor, Prefill(site, await LatestAsync(db, siteId, ct)), site.Communities.Select(c => c.Id).ToList());
+        var campaign = await db.Campaigns.Where(c => c.Id == site.CampaignId).Select(c => new { c.ReportingPeriodMonths, c.ReportingStartsOn }).SingleAsync(ct);
+        var report = ProgressReport.Open(site, year, month, campaign.ReportingPeriodMonths, actor, _clock.Now, campaign.ReportingStartsOn);
+        report.Update(actor, Prefill(site, await LatestAsync(db, siteId, ct)), site.Communities.Select(c => c.Id).ToList(), campaign.ReportingStartsOn);
         db.ProgressReports.Add(report);
         await db.SaveChangesAsync(ct);
         db.AuditEntries.Add(Audit(actor, report, site.Street, "新建进展报告", null, "[]"));
@@ -45,18 +45,18 @@ public class ProgressApplications
     }
 
     public Task<int> SaveAsync(Actor actor, UserScope scope, int reportId, int expectedVersion, ReportContent content, CancellationToken ct = default) =>
-        ExecuteAsync(actor, scope, reportId, expectedVersion, "保存进展报告", null, (r, ids) => r.Update(actor, content, ids), ct);
+        ExecuteAsync(actor, scope, reportId, expectedVersion, "保存进展报告", null, (r, ids, start) => r.Update(actor, content, ids, start), ct);
 
     public Task<int> SubmitAsync(Actor actor, UserScope scope, int reportId, int expectedVersion, CancellationToken ct = default) =>
-        ExecuteAsync(actor, scope, reportId, expectedVersion, "提交进展报告", null, (r, ids) => r.Submit(actor, _clock.Now, ids), ct);
+        ExecuteAsync(actor, scope, reportId, expectedVersion, "提交进展报告", null, (r, ids, start) => r.Submit(actor, _clock.Now, ids, start), ct);
 
     public Task<int> ReturnAsync(Actor actor, UserScope scope, int reportId, int expectedVersion, string reason, CancellationToken ct = default) =>
-        ExecuteAsync(actor, scope, reportId, expectedVersion, "退回进展报告", reason, (r, _) => r.Return(actor, reason), ct);
+        ExecuteAsync(actor, scope, reportId, expectedVersion, "退回进展报告", reason, (r, _, _) => r.Return(actor, reason), ct);
 
     /// <summary>Reports the user may see: those of sites in scope.</summary>
 
     private async Task<int> ExecuteAsync(Actor actor, UserScope scope, int reportId, int expectedVersion, string action, string? reason,
-        Action<ProgressReport, IReadOnlyCollection<int>> change, CancellationToken ct)
+        Action<ProgressReport, IReadOnlyCollection<int>, DateOnly?> change, CancellationToken ct)
     {
         await using var db = await _contexts.ForAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -65,7 +65,8 @@ public class ProgressApplications
         if (report.Version != expectedVersion) throw new ConcurrencyConflictException(report.Version, "其他用户", null);
         var site = await db.Sites.Include(s => s.Communities).SingleAsync(s => s.Id == report.SiteId, ct);
         var before = report.Content;
-        change(report, site.Communities.Select(c => c.Id).ToList());
+        var start = await db.Campaigns.Where(c => c.Id == report.CampaignId).Select(c => c.ReportingStartsOn).SingleAsync(ct);
+        change(report, site.Communities.Select(c => c.Id).ToList(), start);
         db.AuditEntries.Add(Audit(actor, report, site.Street, action, reason,
             JsonSerializer.Serialize(ReportDiff.Between(before, report.Content, site), AuditJson.Options)));
         await db.SaveOrConflictAsync(tx, () => Task.FromResult<Exception>(new ConcurrencyConflictException(expectedVersion + 1, "其他用户", null)), ct);

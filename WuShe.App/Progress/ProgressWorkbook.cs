@@ -104,7 +104,8 @@ public class ProgressWorkbook
         if (errors.Count > 0) return new(errors, 0, 0);
 
         await using var db = await _contexts.ForAsync(scope, ct);
-        var sites = await db.Sites.Include(s => s.Communities).ToListAsync(ct);
+        var sites = await db.Sites.Include(s => s.Communities).Include(s => s.Transitions).ToListAsync(ct);
+        var campaign = await db.Campaigns.Select(c => new { c.ReportingPeriodMonths, c.ReportingStartsOn }).FirstAsync(ct);
         var districts = await db.Districts.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var drafts = new Dictionary<int, Draft>();
         Site? Find(string sheet, XlsxRow row)
@@ -170,21 +171,22 @@ public class ProgressWorkbook
             d.Report = existing.FirstOrDefault(r => r.SiteId == d.Site.Id && r.PeriodYear == d.Period.Year && r.PeriodMonth == d.Period.Month);
             if (d.Report?.State == ReportState.Submitted)
                 errors.Add(new(SitesSheet, d.Row, $"“{d.Site.Street}”{d.Report.PeriodLabel}进展已提交，不能再导入；如需更正请先由区民政局退回。"));
-            foreach (var e in d.Content().Validate(d.Site.Communities.Select(c => c.Id).ToList()))
+            var periodEnd = d.Period.AddMonths(campaign.ReportingPeriodMonths).AddDays(-1);
+            foreach (var e in ReportBounds.Check(d.Content(), ProgressReport.EarliestEntryDate(campaign.ReportingStartsOn), periodEnd)
+                         .Concat(d.Content().Validate(d.Site.Communities.Select(c => c.Id).ToList())))
                 errors.Add(new(d.SheetOf(e.Field), d.RowOf(e.Field), $"{d.Site.Street}：{e.Message}"));
         }
         var rows = book.Where(b => b.Key != NotesSheet).Sum(b => b.Value.Rows.Count);
         if (errors.Count > 0) return new(errors.OrderBy(e => e.Sheet).ThenBy(e => e.Row).ToList(), drafts.Count, rows);
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var periodMonths = await db.Campaigns.Select(c => c.ReportingPeriodMonths).FirstAsync(ct);
         try
         {
             foreach (var d in drafts.Values)
             {
-                var report = d.Report ?? ProgressReport.Open(d.Site, d.Period.Year, d.Period.Month, periodMonths, actor, _clock.Now);
+                var report = d.Report ?? ProgressReport.Open(d.Site, d.Period.Year, d.Period.Month, campaign.ReportingPeriodMonths, actor, _clock.Now, campaign.ReportingStartsOn);
                 if (d.Report is null) db.ProgressReports.Add(report);
-                report.Update(actor, d.Content(), d.Site.Communities.Select(c => c.Id).ToList());
+                report.Update(actor, d.Content(), d.Site.Communities.Select(c => c.Id).ToList(), campaign.ReportingStartsOn);
             }
             await db.SaveChangesAsync(ct);
         }

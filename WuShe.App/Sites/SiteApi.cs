@@ -11,7 +11,7 @@ public static class SiteApi
 {
     public static void MapSiteApi(this IEndpointRouteBuilder app)
     {
-        var sites = app.MapGroup("/api/sites").RequireAuthorization();
+        var sites = app.MapGroup("/api/sites").RequireAuthorization().AddEndpointFilter<RequestShape>();
         sites.MapGet("", (HttpContext http, SiteQueries q, CancellationToken ct) => ApiResults.Run(() => q.ListAsync(http.User.Scope(), ct)));
         sites.MapGet("/{id:int}", (int id, HttpContext http, SiteQueries q, CancellationToken ct) =>
             ApiResults.Run(() => q.GetAsync(http.User.Scope(), id, ct)));
@@ -24,7 +24,7 @@ public static class SiteApi
         sites.MapPost("/{id:int}/start", (int id, VersionedCommand c, HttpContext http, SiteApplications s, CancellationToken ct) =>
             ApiResults.Run(() => s.StartCreationAsync(http.User.Actor(), http.User.Scope(), id, c.Version, ct)));
 
-        var applications = app.MapGroup("/api/applications").RequireAuthorization();
+        var applications = app.MapGroup("/api/applications").RequireAuthorization().AddEndpointFilter<RequestShape>();
         applications.MapGet("", (HttpContext http, SiteQueries q, CancellationToken ct) =>
             ApiResults.Run(() => q.ListApplicationsAsync(http.User.Scope(), ct)));
         applications.MapPost("", (ApplicationDetails d, HttpContext http, SiteApplications s, CancellationToken ct) =>

@@ -5,8 +5,13 @@ namespace WuShe.Domain.Common;
 /// <summary>Money is kept as integer 分 (fen); 1 元 = 100 分.</summary>
 public static class Money
 {
+    /// <summary>No amount the system takes is larger (系统设定: one donation of more than 1 亿元 is a typo or an attack).</summary>
+    public const decimal MaxYuan = 100_000_000m;
+
     public static long FenFromYuan(decimal yuan)
     {
+        if (Math.Abs(yuan) > MaxYuan)
+            throw new DomainException($"金额 {yuan:#,##0.##} 元超过每笔上限 {MaxYuan:#,##0} 元（系统设定）。");
         var fen = yuan * 100m;
         if (fen != decimal.Truncate(fen))
             throw new DomainException($"金额 {yuan} 元超出两位小数，请精确到分。");

@@ -31,7 +31,7 @@ public enum DonationKind
 public sealed record DonationEntry(Guid Key, DateTimeOffset ReceivedAt, string Donor, DonationKind Kind, string Description, long AmountFen)
 {
     /// <summary>The calendar year the donation counts for, in Asia/Shanghai (stored, so sums by year run in SQL).</summary>
-    public int Year { get; init; } = ChinaTime.ToChina(ReceivedAt).Year;
+    public int Year { get; init; } = ReceivedAt.UtcDateTime.Year >= 9999 ? 9999 : ChinaTime.ToChina(ReceivedAt).Year;
 }
 
 /// <summary>A professional service activity for people in special hardship (三（三）).</summary>

@@ -63,12 +63,17 @@ public class ProgressReport
     public static string LabelOf(int year, int month, int months) =>
         months == 1 ? $"{year}年{month}月" : $"{year}年{month}—{month + months - 1}月";
 
-    /// <summary>A station opens the report of a period that has begun, for a site in creation.</summary>
-    public static ProgressReport Open(Site site, int year, int month, int periodMonths, Actor actor, DateTimeOffset now)
+    /// <summary>
+    /// A station opens the report of a period that has begun, for a site in creation, no earlier than the site's first
+    /// reporting period (<see cref="FirstPeriodStart"/>).
+    /// </summary>
+    public static ProgressReport Open(Site site, int year, int month, int periodMonths, Actor actor, DateTimeOffset now, DateOnly? campaignReportingStart = null)
     {
         EnsureMayFill(actor, site.Id, site.DistrictId);
         if (!CanReport(site.State))
             throw new DomainException($"“{site.Street}”当前为“{site.State.Label()}”，立项后才能填报进展。");
+        if (year < ReportBounds.EarliestDate.Year || year > ChinaTime.ToChina(now).Year)
+            throw new DomainException($"填报年份 {year} 无效。");
         if (periodMonths is < 1 or > 12 || 12 % periodMonths != 0) throw new DomainException($"填报周期 {periodMonths} 个月无效。");
         if (month is < 1 or > 12 || (month - 1) % periodMonths != 0)
             throw new DomainException(periodMonths == 1 ? $"月份 {month} 无效。" : $"填报周期为 {periodMonths} 个月，期初月份应为 {string.Join("、", Enumerable.Range(0, 12 / periodMonths).Select(i => i * periodMonths + 1))} 月。");
@@ -79,8 +84,26 @@ public class ProgressReport
         };
         if (report.PeriodStart > ChinaTime.Today(new FixedInstant(now)))
             throw new DomainException($"{report.PeriodLabel}尚未开始，不能提前填报。");
+        var first = site.ApprovedAt is { } at ? FirstPeriodStart(site.Tier, ChinaTime.ToChina(at), campaignReportingStart) : campaignReportingStart;
+        if (first is not null && report.PeriodEnd < first)
+            throw new DomainException($"“{site.Street}”从 {first.Value.Year}年{first.Value.Month}月起填报进展，{report.PeriodLabel}早于此。");
         return report;
     }
+
+    /// <summary>
+    /// 首个填报期: a 市区联合创建点 reports from the campaign's reporting start; a district-level site from the month it
+    /// was approved, or the campaign's start when that is later.
+    /// </summary>
+    public static DateOnly FirstPeriodStart(SiteTier tier, DateTimeOffset approvedInChina, DateOnly? campaignReportingStart)
+    {
+        var approvedMonth = new DateOnly(approvedInChina.Year, approvedInChina.Month, 1);
+        if (campaignReportingStart is not { } start) return approvedMonth;
+        return tier == SiteTier.CityDistrictJoint || approvedMonth < start ? start : approvedMonth;
+    }
+
+    /// <summary>Entries are dated from January of the campaign's first reporting year (system floor <see cref="ReportBounds.EarliestDate"/>) to the period's end.</summary>
+    public static DateOnly EarliestEntryDate(DateOnly? campaignReportingStart) =>
+        campaignReportingStart is { } start && start.Year > ReportBounds.EarliestDate.Year ? new DateOnly(start.Year, 1, 1) : ReportBounds.EarliestDate;
 
     public static bool CanReport(SiteState state) =>
         state is SiteState.Approved or SiteState.InProgress or SiteState.MidTermEvaluated or SiteState.FinalEvaluated or SiteState.Rectification;
@@ -92,10 +115,12 @@ public class ProgressReport
     /// Saves the whole report (all rows at once) while a draft or returned: the site's own station, or its district
     /// officer filling in on the station's behalf (e.g. from the district's Excel template); only the station submits.
     /// </summary>
-    public void Update(Actor actor, ReportContent content, IReadOnlyCollection<int> siteCommunityIds)
+    public void Update(Actor actor, ReportContent content, IReadOnlyCollection<int> siteCommunityIds, DateOnly? campaignReportingStart = null)
     {
         EnsureMayFill(actor, SiteId, DistrictId);
         if (State == ReportState.Submitted) throw new DomainException($"{PeriodLabel}进展报告已提交，不能修改；如需更正请联系区民政局退回。");
+        var outOfBounds = ReportBounds.Check(content, EarliestEntryDate(campaignReportingStart), PeriodEnd);
+        if (outOfBounds.Count > 0) throw new FieldValidationException(outOfBounds);
         var foreign = content.Communities.Select(c => c.CommunityId).Except(siteCommunityIds).ToList();
         if (foreign.Count > 0) throw new DomainException("报告中含有不属于本创建点的社区。");
         FullTimeSocialWorkers = content.FullTimeSocialWorkers;
@@ -111,11 +136,11 @@ public class ProgressReport
         Version++;
     }
 
-    public void Submit(Actor actor, DateTimeOffset now, IReadOnlyCollection<int> siteCommunityIds)
+    public void Submit(Actor actor, DateTimeOffset now, IReadOnlyCollection<int> siteCommunityIds, DateOnly? campaignReportingStart = null)
     {
         EnsureStationOf(actor, SiteId);
         if (State == ReportState.Submitted) throw new DomainException($"{PeriodLabel}进展报告已经提交。");
-        var errors = Content.Validate(siteCommunityIds);
+        var errors = ReportBounds.Check(Content, EarliestEntryDate(campaignReportingStart), PeriodEnd).Concat(Content.Validate(siteCommunityIds)).ToList();
         if (errors.Count > 0) throw new FieldValidationException(errors);
         State = ReportState.Submitted;
         SubmittedAt = now;

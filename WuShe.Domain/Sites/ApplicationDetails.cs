@@ -98,6 +98,42 @@ public sealed record ApplicationDetails(
         return errors;
     }
 
+    /// <summary>Lengths and counts any save must keep, draft included (系统设定: the notice sets none).</summary>
+    public IReadOnlyList<FieldError> Bounds()
+    {
+        const int Name = 100, Text = 300, MaxCommunities = 200, MaxWorkers = 200;
+        var errors = new List<FieldError>();
+        void Length(string? value, int max, string field, string what)
+        {
+            if ((value ?? "").Length > max) errors.Add(new FieldError(field, $"{what}最多 {max} 个字（系统设定），实际 {(value ?? "").Length} 个字。"));
+        }
+        Length(Street, Name, nameof(Street), "街镇名称");
+        Length(StationName, Name, nameof(StationName), "服务站名称");
+        Length(StationAddress, Text, nameof(StationAddress), "服务站地址");
+        Length(FundCharity, Name, nameof(FundCharity), "依托的慈善组织");
+        Length(OtherServiceArea, Text, nameof(OtherServiceArea), "其他服务领域");
+        Length(ContactName, Name, nameof(ContactName), "联系人");
+        Length(ContactPhone, 30, nameof(ContactPhone), "联系电话");
+        if (Communities.Count > MaxCommunities) errors.Add(new FieldError(nameof(Communities), $"社区最多 {MaxCommunities} 个（系统设定）。"));
+        if (SocialWorkers.Count > MaxWorkers) errors.Add(new FieldError(nameof(SocialWorkers), $"社工最多 {MaxWorkers} 名（系统设定）。"));
+        for (var i = 0; i < Communities.Count; i++)
+        {
+            Length(Communities[i].Name, Name, $"{nameof(Communities)}[{i}].Name", $"第 {i + 1} 个社区：名称");
+            Length(Communities[i].PopulationSource, Text, $"{nameof(Communities)}[{i}].PopulationSource", $"第 {i + 1} 个社区：数据来源");
+            if (Communities[i].ResidentPopulation is < 0 or > Progress.ReportBounds.MaxResidents)
+                errors.Add(new FieldError($"{nameof(Communities)}[{i}].ResidentPopulation", $"第 {i + 1} 个社区：常住人口应在 0 至 {Progress.ReportBounds.MaxResidents:N0} 之间（系统设定）。"));
+            if (Communities[i].PopulationYear is < 1900 or > 2100)
+                errors.Add(new FieldError($"{nameof(Communities)}[{i}].PopulationYear", $"第 {i + 1} 个社区：统计年份 {Communities[i].PopulationYear} 无效。"));
+        }
+        for (var i = 0; i < SocialWorkers.Count; i++)
+        {
+            Length(SocialWorkers[i].Name, Name, $"{nameof(SocialWorkers)}[{i}].Name", $"第 {i + 1} 名社工：姓名");
+            Length(SocialWorkers[i].Contract, Text, $"{nameof(SocialWorkers)}[{i}].Contract", $"第 {i + 1} 名社工：合同");
+            Length(SocialWorkers[i].Certificate, Name, $"{nameof(SocialWorkers)}[{i}].Certificate", $"第 {i + 1} 名社工：证书");
+        }
+        return errors;
+    }
+
     public static ApplicationDetails Empty => new("", Array.Empty<CommunityEntry>(), "", "", Array.Empty<SocialWorkerEntry>(),
         "", false, ServiceArea.None, "", "", "");
 

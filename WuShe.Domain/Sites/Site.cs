@@ -50,6 +50,9 @@ public class Site
     public IReadOnlyList<SocialWorker> SocialWorkers => _socialWorkers;
     public IReadOnlyList<SiteTransition> Transitions => _transitions;
 
+    /// <summary>立项 time, when the transitions are loaded and the site has been approved.</summary>
+    public DateTimeOffset? ApprovedAt => _transitions.Where(t => t.To == SiteState.Approved).Select(t => (DateTimeOffset?)t.At).FirstOrDefault();
+
     protected Site() { }
 
     private Site(int campaignId, int districtId, SiteTier tier, int? jointSiteNumber, DateTimeOffset now)
@@ -197,6 +200,8 @@ public class Site
 
     private void Apply(ApplicationDetails d)
     {
+        var outOfBounds = d.Bounds();
+        if (outOfBounds.Count > 0) throw new FieldValidationException(outOfBounds);
         Street = d.Street.Trim();
         // Matched by name and updated in place: progress figures refer to a community by its id.
         var entries = d.Communities.Where(c => !IsBlank(c)).ToList();
