@@ -76,9 +76,9 @@ public class AccountWorkbook
         {
             book = Xlsx.Read(file);
         }
-        catch (InvalidDataException e)
+        catch (XlsxRefusedException e)
         {
-            return Refused(new ImportError("", 0, e.Message));
+            return Refused(new ImportError(e.Sheet, e.Row, e.Message));
         }
         if (!book.TryGetValue(Sheet, out var table)) return Refused(new ImportError(Sheet, 0, $"文件中没有名为“{Sheet}”的工作表，请使用下载的模板。"));
         var missing = Headers.Take(3).Where(h => !table.Headers.Contains(h)).ToList();

@@ -52,72 +52,40 @@ public static class Xlsx
         return stream.ToArray();
     }
 
-    /// <summary>Every sheet by name; throws <see cref="InvalidDataException"/> in Chinese when the file is not a workbook.</summary>
-    public static IReadOnlyDictionary<string, XlsxTable> Read(Stream content)
-    {
-        SpreadsheetDocument document;
-        try
-        {
-            document = SpreadsheetDocument.Open(content, false);
-        }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or IOException)
-        {
-            throw new InvalidDataException("文件不是有效的 Excel（.xlsx）工作簿，请使用系统下载的模板。");
-        }
-        using (document)
-        {
-            var workbook = document.WorkbookPart ?? throw new InvalidDataException("工作簿为空。");
-            var shared = workbook.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? new List<string>();
-            var result = new Dictionary<string, XlsxTable>();
-            foreach (var sheet in workbook.Workbook.Descendants<Sheet>())
-            {
-                var part = (WorksheetPart)workbook.GetPartById(sheet.Id!);
-                var rows = part.Worksheet.Descendants<Row>().ToList();
-                if (rows.Count == 0) continue;
-                var header = Cells(rows[0], shared);
-                var headers = header.OrderBy(h => h.Key).Select(h => h.Value.Trim()).ToList();
-                var table = rows.Skip(1).Select(r =>
-                {
-                    var cells = Cells(r, shared);
-                    return new XlsxRow((int)(r.RowIndex?.Value ?? 0),
-                        header.Where(h => h.Value.Trim() != "").ToDictionary(h => h.Value.Trim(), h => cells.GetValueOrDefault(h.Key, "")));
-                }).Where(r => r.Cells.Values.Any(v => v.Trim() != "")).ToList();
-                result[sheet.Name!.Value!] = new XlsxTable(sheet.Name!.Value!, headers, table);
-            }
-            return result;
-        }
-    }
+    /// <summary>
+    /// Every sheet by name, read with bounded memory (<see cref="XlsxReader"/>); throws <see cref="XlsxRefusedException"/>
+    /// in Chinese, naming the sheet, row or cell, when the file is not a workbook or exceeds a limit.
+    /// </summary>
+    public static IReadOnlyDictionary<string, XlsxTable> Read(Stream content) => XlsxReader.Read(content);
 
-    /// <summary>A date typed as text (2024-04-08, 2024/4/8) or stored by Excel as a serial number.</summary>
+    private static readonly string[] DateFormats =
+    {
+        "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyy年M月d日", "yyyy-M-d H:mm", "yyyy/M/d H:mm", "yyyy-M-d H:mm:ss", "yyyy/M/d H:mm:ss",
+        "yyyy-M-dTH:mm", "yyyy-M-dTH:mm:ss",
+    };
+
+    /// <summary>
+    /// A date with a four-digit year (2024-04-08, 2024/4/8, 2024年4月8日, optionally with a time) or stored by Excel as a
+    /// serial number between 2000 and 2100. Anything shorter ("5/3") is refused rather than guessed.
+    /// </summary>
     public static bool TryDate(string text, out DateTime value)
     {
-        if (DateTime.TryParse(text, CultureInfo.GetCultureInfo("zh-CN"), DateTimeStyles.None, out value)) return true;
-        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 100000)
+        text = text.Trim();
+        if (DateTime.TryParseExact(text, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)) return true;
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial)
+            && serial >= FirstSerial && serial < LastSerial)
         {
             value = DateTime.FromOADate(serial);
             return true;
         }
+        value = default;
         return false;
     }
 
-    private static Dictionary<int, string> Cells(Row row, List<string> shared)
-    {
-        var cells = new Dictionary<int, string>();
-        foreach (var cell in row.Elements<Cell>())
-        {
-            var column = ColumnIndex(cell.CellReference?.Value ?? "");
-            var text = cell.DataType?.Value switch
-            {
-                CellValues.SharedString => int.TryParse(cell.CellValue?.Text, out var i) && i < shared.Count ? shared[i] : "",
-                CellValues.InlineString => cell.InlineString?.InnerText ?? "",
-                _ => cell.CellValue?.Text ?? "",
-            };
-            cells[column] = text;
-        }
-        return cells;
-    }
+    /// <summary>Excel serials of 2000-01-01 and 2101-01-01.</summary>
+    private const double FirstSerial = 36526, LastSerial = 73416;
 
-    private static int ColumnIndex(string reference)
+    internal static int ColumnIndex(string reference)
     {
         var index = 0;
         foreach (var c in reference.TakeWhile(char.IsLetter)) index = index * 26 + (char.ToUpperInvariant(c) - 'A' + 1);
@@ -149,7 +117,7 @@ public static class Xlsx
         return row;
     }
 
-    private static string ColumnName(int index)
+    internal static string ColumnName(int index)
     {
         var name = "";
         for (; index > 0; index = (index - 1) / 26) name = (char)('A' + (index - 1) % 26) + name;

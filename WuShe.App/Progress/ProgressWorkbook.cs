@@ -90,9 +90,9 @@ public class ProgressWorkbook
         {
             book = Xlsx.Read(file);
         }
-        catch (InvalidDataException e)
+        catch (XlsxRefusedException e)
         {
-            return new(new[] { new ImportError("", 0, e.Message) }, 0, 0);
+            return new(new[] { new ImportError(e.Sheet, e.Row, e.Message) }, 0, 0);
         }
         var errors = new List<ImportError>();
         foreach (var (sheet, headers) in new[] { (SitesSheet, SiteHeaders), (CommunitiesSheet, CommunityHeaders), (DonationsSheet, DonationHeaders),
@@ -171,6 +171,11 @@ public class ProgressWorkbook
             d.Report = existing.FirstOrDefault(r => r.SiteId == d.Site.Id && r.PeriodYear == d.Period.Year && r.PeriodMonth == d.Period.Month);
             if (d.Report?.State == ReportState.Submitted)
                 errors.Add(new(SitesSheet, d.Row, $"“{d.Site.Street}”{d.Report.PeriodLabel}进展已提交，不能再导入；如需更正请先由区民政局退回。"));
+            if (d.Report is null)
+            {
+                try { ProgressReport.Open(d.Site, d.Period.Year, d.Period.Month, campaign.ReportingPeriodMonths, actor, _clock.Now, campaign.ReportingStartsOn); }
+                catch (DomainException e) { errors.Add(new(SitesSheet, d.Row, $"{d.Site.Street}：{e.Message}")); continue; }
+            }
             var periodEnd = d.Period.AddMonths(campaign.ReportingPeriodMonths).AddDays(-1);
             foreach (var e in ReportBounds.Check(d.Content(), ProgressReport.EarliestEntryDate(campaign.ReportingStartsOn), periodEnd)
                          .Concat(d.Content().Validate(d.Site.Communities.Select(c => c.Id).ToList())))
@@ -311,7 +316,10 @@ public class ProgressWorkbook
         {
             var text = _row[column];
             if (decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var yuan) && yuan >= 0 && yuan == Math.Round(yuan, 2))
-                return (long)(yuan * 100);
+            {
+                try { return Money.FenFromYuan(yuan); }
+                catch (DomainException e) { Error(column, e.Message); return 0; }
+            }
             Error(column, $"应为以元为单位、最多两位小数的金额，实际为“{text}”。");
             return 0;
         }
