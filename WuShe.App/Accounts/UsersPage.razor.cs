@@ -121,9 +121,9 @@ public partial class UsersPage
         {
             errors = FormErrors.ByField(e);
         }
-        catch (Exception e) when (e is DomainException or AccessDeniedException or NotFoundException)
+        catch (Exception e) when (CommandRefusals.MessageOf(e) is { } refusal)
         {
-            message = e.Message;
+            message = refusal;
         }
         finally
         {

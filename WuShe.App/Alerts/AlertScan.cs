@@ -28,9 +28,12 @@ public class AlertScan
     private readonly IClock _clock;
     private readonly WuSheOptions _options;
     private readonly ILogger<AlertScan> _log;
+    private readonly JobLedger _ledger;
 
-    public AlertScan(IDbContextFactory<WuSheDbContext> contexts, CampaignQueries campaigns, IClock clock, IOptions<WuSheOptions> options, ILogger<AlertScan> log)
+    public AlertScan(IDbContextFactory<WuSheDbContext> contexts, CampaignQueries campaigns, IClock clock, IOptions<WuSheOptions> options, ILogger<AlertScan> log,
+        JobLedger ledger)
     {
+        _ledger = ledger;
         _contexts = contexts;
         _campaigns = campaigns;
         _clock = clock;
@@ -38,47 +41,22 @@ public class AlertScan
         _log = log;
     }
 
-    /// <param name="attempt">1, or the next attempt of a scheduled time whose earlier run was cut off (中断).</param>
-    public async Task<ScanOutcome> RunAsync(string trigger, string startedBy, DateTimeOffset? scheduledFor = null, CancellationToken ct = default, int attempt = 1)
+    public Task<ScanOutcome> RunAsync(string trigger, string startedBy, DateTimeOffset? scheduledFor = null, CancellationToken ct = default, int attempt = 1) =>
+        RunAsync(new JobStart(JobName, trigger == "手动" ? null : scheduledFor, trigger, startedBy, attempt), ct);
+
+    public async Task<ScanOutcome> RunAsync(JobStart start, CancellationToken ct = default)
     {
         var started = DateTimeOffset.UtcNow;
-        var run = new JobRun(JobName, scheduledFor, trigger, startedBy, started, attempt);
-        await using (var db = await _contexts.ForSystemAsync(ct))
+        (int Opened, int Refreshed, int Resolved, int Open) counts = default;
+        var runId = await _ledger.RunAsync(start, async token =>
         {
-            // A scheduled time runs once; only a run cut off before it finished is tried again, as a new attempt.
-            if (scheduledFor is not null && await db.JobRuns.AnyAsync(r => r.Job == JobName && r.ScheduledFor == scheduledFor
-                    && (!r.Interrupted || r.Attempt >= attempt), ct))
-                return new(0, 0, 0, 0, 0, TimeSpan.Zero, Skipped: true);
-            db.JobRuns.Add(run);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException) when (scheduledFor is not null)
-            {
-                return new(0, 0, 0, 0, 0, TimeSpan.Zero, Skipped: true); // the same scheduled time is already running elsewhere
-            }
-        }
-        try
-        {
-            var (opened, refreshed, resolved, open) = await ScanAsync(ct);
-            var duration = DateTimeOffset.UtcNow - started;
-            await FinishAsync(run.Id, r => r.Succeed(DateTimeOffset.UtcNow, opened, refreshed, resolved,
-                $"成功：新增 {opened}，更新 {refreshed}，解除 {resolved}，当前未解除 {open}"), CancellationToken.None);
-            return new(run.Id, opened, refreshed, resolved, open, duration, Skipped: false);
-        }
-        catch (OperationCanceledException)
-        {
-            _log.LogWarning("预警扫描因系统停止而中断（运行记录 {Run}）", run.Id);
-            await FinishAsync(run.Id, r => r.Interrupt(DateTimeOffset.UtcNow, JobRecovery.StoppedReason), CancellationToken.None);
-            throw;
-        }
-        catch (Exception e)
-        {
-            _log.LogError(e, "预警扫描失败");
-            await FinishAsync(run.Id, r => r.Fail(DateTimeOffset.UtcNow, e.Message), CancellationToken.None);
-            throw;
-        }
+            counts = await ScanAsync(token);
+            var (opened, refreshed, resolved, open) = counts;
+            return r => r.Succeed(DateTimeOffset.UtcNow, opened, refreshed, resolved, $"成功：新增 {opened}，更新 {refreshed}，解除 {resolved}，当前未解除 {open}");
+        }, ct);
+        return runId is { } id
+            ? new(id, counts.Opened, counts.Refreshed, counts.Resolved, counts.Open, DateTimeOffset.UtcNow - started, Skipped: false)
+            : new(0, 0, 0, 0, 0, TimeSpan.Zero, Skipped: true);
     }
 
     private async Task<(int Opened, int Refreshed, int Resolved, int Open)> ScanAsync(CancellationToken ct)
@@ -190,13 +168,5 @@ public class AlertScan
             .Where(e => e.Complete).Select(e => (e.SiteId, e.Phase)).ToHashSet();
         return sites.SelectMany(s => dues.Select(d => new EvaluationDue(s.Id, s.DistrictId, s.Street, Domain.Evaluations.EvaluationLabels.Label(d.Phase), d.Due!.Value,
             complete.Contains((s.Id, d.Phase))))).ToList();
-    }
-
-    private async Task FinishAsync(long runId, Action<JobRun> finish, CancellationToken ct)
-    {
-        await using var db = await _contexts.ForSystemAsync(ct);
-        var run = await db.JobRuns.SingleAsync(r => r.Id == runId, ct);
-        finish(run);
-        await db.SaveChangesAsync(ct);
     }
 }

@@ -11,13 +11,6 @@ public class AlertScanJob : IJob
 
     public AlertScanJob(AlertScan scan) => _scan = scan;
 
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
-    {
-        // A cron fire carries no data: it is a scheduled run for its own fire time.
-        var trigger = ScheduledJobs.Data(context, ScheduledJobs.TriggerKind) ?? "定时";
-        DateTimeOffset? scheduledFor = trigger == "手动" ? null
-            : ScheduledJobs.Data(context, ScheduledJobs.ScheduledFor) is { } text ? DateTimeOffset.Parse(text) : context.ScheduledFireTimeUtc;
-        var attempt = ScheduledJobs.Data(context, ScheduledJobs.Attempt) is { } a ? int.Parse(a) : 1;
-        await _scan.RunAsync(trigger, ScheduledJobs.Data(context, ScheduledJobs.StartedBy) ?? "调度器", scheduledFor, ct, attempt);
-    }
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct) =>
+        await _scan.RunAsync(ScheduledJobs.StartOf(context, AlertScan.JobName), ct);
 }

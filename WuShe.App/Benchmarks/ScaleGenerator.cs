@@ -77,9 +77,9 @@ public static class ScaleGenerator
                 {
                     var month = FirstMonth.AddMonths(n);
                     var end = new DateTimeOffset(month.AddMonths(1).AddDays(-1).ToDateTime(new TimeOnly(17, 0)), TimeSpan.FromHours(8));
-                    var report = ProgressReport.Open(site, month.Year, month.Month, campaign.ReportingPeriodMonths, station, end);
-                    report.Update(station, SampleProgress.Month(site, profile, n, month, floor, random), ids);
-                    report.Submit(station, end, ids);
+                    var report = ProgressReport.Open(site, month.Year, month.Month, campaign.ReportingPeriodMonths, station, end, campaign.ReportingStartsOn);
+                    report.Update(station, SampleProgress.Month(site, profile, n, month, floor, random), ids, campaign.ReportingStartsOn);
+                    report.Submit(station, end, ids, campaign.ReportingStartsOn);
                     db.ProgressReports.Add(report);
                     reports++;
                 }

@@ -114,9 +114,9 @@ public partial class EvaluationsPage
             errors = FormErrors.ByField(e);
             error = string.Join("；", e.Errors.Select(x => x.Message));
         }
-        catch (Exception e) when (e is DomainException or AccessDeniedException or NotFoundException or ConcurrencyConflictException)
+        catch (Exception e) when (CommandRefusals.MessageOf(e) is { } refusal)
         {
-            error = e.Message;
+            error = refusal;
         }
     }
 }

@@ -34,6 +34,10 @@ public static class ApiResults
         {
             return Error(StatusCodes.Status400BadRequest, e.Message);
         }
+        catch (Exception e) when (StorageFaults.Describe(e) is { } fault)
+        {
+            return Error(StatusCodes.Status503ServiceUnavailable, fault);
+        }
     }
 
     /// <summary>For downloads (files, PDFs): the refusals as plain Chinese text with their status instead of the file.</summary>

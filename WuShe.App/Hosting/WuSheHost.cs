@@ -91,6 +91,9 @@ public static class WuSheHost
         services.AddSingleton<WuShe.App.Alerts.AlertQueries>();
         services.AddSingleton<ChromiumProbe>();
         services.AddSingleton<SystemStatus>();
+        services.AddSingleton<Backups>();
+        services.AddSingleton<FullExport>();
+        services.AddSingleton<DataAudit>();
         ScheduledJobs.AddTo(services, options);
 
         services.AddAuthorization(o =>
@@ -146,6 +149,7 @@ public static class WuSheHost
         app.MapExcelExports();
         WuShe.App.Alerts.AlertApi.MapAlertApi(app);
         WuShe.App.Reports.ReportEndpoints.MapReportEndpoints(app);
+        app.MapDataEndpoints();
     }
 }
 

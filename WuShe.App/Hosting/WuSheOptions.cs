@@ -26,7 +26,11 @@ public class WuSheOptions
     public DateOnly? FinalEvaluationDue { get; set; }
 
     /// <summary>Cron schedules (Quartz syntax, Asia/Shanghai) of the scheduled jobs by name.</summary>
-    public Dictionary<string, string> JobSchedules { get; set; } = new() { ["AlertScan"] = "0 0 6 * * ?" };
+    public Dictionary<string, string> JobSchedules { get; set; } = new() { ["AlertScan"] = "0 0 6 * * ?", ["Backup"] = "0 30 2 * * ?" };
+    /// <summary>Where scheduled backups go; empty: the <c>backups</c> folder beside the database.</summary>
+    public string BackupPath { get; set; } = "";
+    /// <summary>How many backups in <see cref="BackupPath"/> are kept; older ones are deleted after each new one.</summary>
+    public int BackupRetention { get; set; } = 14;
 
     /// <summary>Development only: fill the sites with 示例 progress data on first start.</summary>
     public bool SampleData { get; set; }
@@ -45,8 +49,24 @@ public class WuSheOptions
     public string ResolveEvidencePath(string contentRoot) =>
         Path.GetFullPath(Path.IsPathRooted(EvidencePath) ? EvidencePath : Path.Combine(contentRoot, EvidencePath));
 
+    /// <summary>The folders an installation's data lives in: database, evidence, key ring, backups.</summary>
+    public DataPaths ResolvePaths(string contentRoot)
+    {
+        var database = ResolveDatabasePath(contentRoot);
+        var folder = Path.GetDirectoryName(database)!;
+        var backups = BackupPath == "" ? Path.Combine(folder, "backups")
+            : Path.GetFullPath(Path.IsPathRooted(BackupPath) ? BackupPath : Path.Combine(contentRoot, BackupPath));
+        return new DataPaths(database, ResolveEvidencePath(contentRoot), Path.Combine(folder, "keys"), backups);
+    }
+
     public string ResolveSeedDataPath() =>
         Path.IsPathRooted(SeedDataPath) ? SeedDataPath : Path.Combine(AppContext.BaseDirectory, SeedDataPath);
+}
+
+/// <summary>An installation's data on disk.</summary>
+public sealed record DataPaths(string Database, string Evidence, string Keys, string Backups)
+{
+    public string Folder => Path.GetDirectoryName(Database)!;
 }
 
 public class SessionOptions

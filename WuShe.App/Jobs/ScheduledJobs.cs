@@ -19,6 +19,7 @@ public sealed class ScheduledJobs
     {
         [Alerts.AlertScan.JobName] = (typeof(Alerts.AlertScanJob), "预警扫描"),
         [Reports.ReportBatches.JobName] = (typeof(Reports.ReportBatchJob), "验收报告批量生成"),
+        [Admin.Backups.JobName] = (typeof(Admin.BackupJob), "数据备份"),
     };
 
     private readonly ISchedulerFactory _factory;
@@ -44,6 +45,7 @@ public sealed class ScheduledJobs
             o.AwaitApplicationStarted = false;
         });
         services.AddSingleton<ScheduledJobs>();
+        services.AddSingleton<JobLedger>();
         // Registered after Quartz's hosted service, so it starts once the scheduler has and stops (cancelling running
         // jobs) before the scheduler waits for them.
         services.AddHostedService<JobRecovery>();
@@ -72,6 +74,19 @@ public sealed class ScheduledJobs
     /// <summary>A text value a run was started with, or null when the fire (a cron trigger) carries none.</summary>
     public static string? Data(IJobExecutionContext context, string key) =>
         context.MergedJobDataMap.TryGetValue(key, out var value) ? value?.ToString() : null;
+
+    /// <summary>
+    /// What a fire stands for. A cron fire carries no data: it is a scheduled run (定时) for its own fire time; a
+    /// catch-up or re-run carries its kind, fire time and attempt; a run by hand has no fire time.
+    /// </summary>
+    public static JobStart StartOf(IJobExecutionContext context, string job)
+    {
+        var trigger = Data(context, TriggerKind) ?? "定时";
+        DateTimeOffset? scheduledFor = trigger == "手动" ? null
+            : Data(context, ScheduledFor) is { } text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : context.ScheduledFireTimeUtc;
+        var attempt = Data(context, Attempt) is { } a ? int.Parse(a, System.Globalization.CultureInfo.InvariantCulture) : 1;
+        return new JobStart(job, scheduledFor, trigger, Data(context, StartedBy) ?? "调度器", attempt);
+    }
 
     public static CronExpression Cron(string expression) => new(expression, ChinaTime.Zone);
 

@@ -37,18 +37,19 @@ public class EvidenceStore
         var file = new EvidenceFile(report, entryKey, fileName, size, actor.Name, _clock.Now);
         Directory.CreateDirectory(_root);
         var path = Path.Combine(_root, file.StoredName);
-        await using (var target = File.Create(path))
-        {
-            await CopyAtMostAsync(content, target, EvidenceFile.MaxBytes, ct);
-        }
-        db.EvidenceFiles.Add(file);
+        // The file and its row succeed or fail together: any failure (too large, wrong content, disk full, database
+        // refusing) removes the file, so nothing is left on disk without a row.
         try
         {
+            await using (var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+                await CopyCheckedAsync(content, target, file, ct);
+            db.EvidenceFiles.Add(file);
             await db.SaveChangesAsync(ct);
         }
-        catch
+        catch (Exception e)
         {
             File.Delete(path);
+            if (StorageFaults.Describe(e) is { } message) throw new DomainException(message);
             throw;
         }
         return file.Id;
@@ -73,16 +74,27 @@ public class EvidenceStore
         return (path, file.ContentType, file.OriginalName);
     }
 
-    private static async Task CopyAtMostAsync(Stream source, Stream target, long max, CancellationToken ct)
+    /// <summary>Copies at most <see cref="EvidenceFile.MaxBytes"/>, refusing content whose first bytes do not match its type.</summary>
+    private static async Task CopyCheckedAsync(Stream source, Stream target, EvidenceFile file, CancellationToken ct)
     {
         var buffer = new byte[81920];
         long total = 0;
         int read;
+        var head = new byte[8];
+        var headLength = 0;
         while ((read = await source.ReadAsync(buffer, ct)) > 0)
         {
+            if (headLength < head.Length)
+            {
+                var take = Math.Min(read, head.Length - headLength);
+                Array.Copy(buffer, 0, head, headLength, take);
+                headLength += take;
+            }
             total += read;
-            if (total > max) throw new DomainException($"文件超过 {max / 1024 / 1024} MB 上限。");
+            if (total > EvidenceFile.MaxBytes) throw new DomainException($"文件超过 {EvidenceFile.MaxBytes / 1024 / 1024} MB 上限。");
             await target.WriteAsync(buffer.AsMemory(0, read), ct);
         }
+        if (!EvidenceFile.ContentMatches(file.ContentType, head.AsSpan(0, headLength)))
+            throw new DomainException($"“{file.OriginalName}”的内容与文件类型不符（不是真正的 {Path.GetExtension(file.OriginalName).TrimStart('.').ToUpperInvariant()} 文件），请上传原件。");
     }
 }

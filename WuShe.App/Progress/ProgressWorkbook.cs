@@ -184,22 +184,33 @@ public class ProgressWorkbook
         var rows = book.Where(b => b.Key != NotesSheet).Sum(b => b.Value.Rows.Count);
         if (errors.Count > 0) return new(errors.OrderBy(e => e.Sheet).ThenBy(e => e.Row).ToList(), drafts.Count, rows);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
-            foreach (var d in drafts.Values)
-            {
-                var report = d.Report ?? ProgressReport.Open(d.Site, d.Period.Year, d.Period.Month, campaign.ReportingPeriodMonths, actor, _clock.Now, campaign.ReportingStartsOn);
-                if (d.Report is null) db.ProgressReports.Add(report);
-                report.Update(actor, d.Content(), d.Site.Communities.Select(c => c.Id).ToList(), campaign.ReportingStartsOn);
-            }
-            await db.SaveChangesAsync(ct);
+            await SaveAllAsync(db, actor, drafts.Values, campaign.ReportingPeriodMonths, campaign.ReportingStartsOn, ct);
         }
         catch (DomainException e)
         {
             return new(new[] { new ImportError(SitesSheet, 0, e.Message + "（未保存任何数据）") }, drafts.Count, rows);
         }
-        foreach (var d in drafts.Values)
+        catch (Exception e) when (StorageFaults.Describe(e) is { } fault)
+        {
+            return new(new[] { new ImportError("", 0, fault) }, drafts.Count, rows);
+        }
+        return new(Array.Empty<ImportError>(), drafts.Count, rows);
+    }
+
+    /// <summary>Every report and its audit entry in one transaction: all saved, or (on any failure) none.</summary>
+    private async Task SaveAllAsync(WuSheDbContext db, Actor actor, IEnumerable<Draft> drafts, int periodMonths, DateOnly? reportingStart, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var d in drafts)
+        {
+            var report = d.Report ?? ProgressReport.Open(d.Site, d.Period.Year, d.Period.Month, periodMonths, actor, _clock.Now, reportingStart);
+            if (d.Report is null) db.ProgressReports.Add(report);
+            report.Update(actor, d.Content(), d.Site.Communities.Select(c => c.Id).ToList(), reportingStart);
+        }
+        await db.SaveChangesAsync(ct);
+        foreach (var d in drafts)
         {
             var report = d.Report ?? db.ProgressReports.Local.Single(r => r.SiteId == d.Site.Id && r.PeriodYear == d.Period.Year && r.PeriodMonth == d.Period.Month);
             db.AuditEntries.Add(new AuditEntry(actor, _clock.Now, "Excel 导入进展", ProgressApplications.EntityType, report.Id, report.DistrictId,
@@ -207,7 +218,6 @@ public class ProgressWorkbook
         }
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
-        return new(Array.Empty<ImportError>(), drafts.Count, rows);
     }
 
     private static async Task<List<Site>> SitesAsync(WuSheDbContext db, UserScope scope, int? siteId, string? districtCode, CancellationToken ct)

@@ -100,9 +100,9 @@ public partial class ReportPage
             errors = FormErrors.ByField(e);
             error = $"有 {e.Errors.Count} 处需要修改：" + string.Join("；", e.Errors.Take(5).Select(x => x.Message)) + (e.Errors.Count > 5 ? "……" : "");
         }
-        catch (Exception e) when (e is DomainException or AccessDeniedException or NotFoundException or ConcurrencyConflictException or IOException)
+        catch (Exception e) when (CommandRefusals.MessageOf(e) is { } refusal)
         {
-            error = e.Message;
+            error = refusal;
         }
         finally
         {

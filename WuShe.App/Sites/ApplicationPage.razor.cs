@@ -145,9 +145,9 @@ public partial class ApplicationPage
             conflict = e;
             conflictTheirs = (await Queries.GetAsync(Scope, Id!.Value)).Details;
         }
-        catch (Exception e) when (e is DomainException or AccessDeniedException or NotFoundException)
+        catch (Exception e) when (CommandRefusals.MessageOf(e) is { } refusal)
         {
-            error = e.Message;
+            error = refusal;
         }
         finally
         {

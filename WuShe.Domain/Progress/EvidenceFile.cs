@@ -18,6 +18,18 @@ public class EvidenceFile
         [".docx"] = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     };
 
+    /// <summary>
+    /// Whether the file's first bytes are what its type says (PDF "%PDF-", PNG, JPEG, and the ZIP of .xlsx/.docx):
+    /// a page named .png that is HTML is refused, not served as an image.
+    /// </summary>
+    public static bool ContentMatches(string contentType, ReadOnlySpan<byte> head) => contentType switch
+    {
+        "application/pdf" => head.StartsWith("%PDF-"u8),
+        "image/png" => head.StartsWith(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }),
+        "image/jpeg" => head.StartsWith(new byte[] { 0xFF, 0xD8, 0xFF }),
+        _ => head.StartsWith("PK\x03\x04"u8),
+    };
+
     public int Id { get; private set; }
     public int ReportId { get; private set; }
     public int SiteId { get; private set; }

@@ -148,6 +148,7 @@ public sealed class AppFixture : IAsyncLifetime
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = Environment;
         start.Environment["WuShe__DatabasePath"] = DatabasePath;
+        start.Environment["WuShe__EvidencePath"] = _folder.File("evidence");
         start.Environment["WuShe__SampleData"] = "false";
         start.Environment["WuShe__DevelopmentAccountPassword"] = Password;
         using var process = Process.Start(start)!;

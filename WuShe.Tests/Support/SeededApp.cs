@@ -31,7 +31,7 @@ public class SeededApp : IAsyncLifetime
     {
         App = WuSheHost.Build(new[]
         {
-            "--environment", "Development", $"--WuShe:DatabasePath={_folder.File("wushe.db")}",
+            "--environment", "Development", $"--WuShe:DatabasePath={_folder.File("wushe.db")}", $"--WuShe:EvidencePath={_folder.File("evidence")}",
             "--WuShe:DevelopmentAccountPassword=Test@2023", "--WuShe:SampleData=false",
         }.Concat(ExtraArguments).ToArray());
         await Service<DatabaseInitializer>().InitializeAsync();

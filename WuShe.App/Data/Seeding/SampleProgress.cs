@@ -53,14 +53,15 @@ public class SampleProgress
             var random = new Random(1000 + site.Id);
             var station = new Actor(0, "示例数据生成", UserRole.StreetStation, site.DistrictId, site.Id);
             var floor = campaign.FundraisingFloorFenFor(site.Tier, site.JointSiteNumber) ?? 2_000_000;
-            for (var month = new DateOnly(2023, 7, 1); month.AddMonths(1).AddDays(-1) <= today; month = month.AddMonths(1))
+            var first = ProgressReport.FirstPeriodStart(site.Tier, ChinaTime.ToChina(site.ApprovedAt ?? start), campaign.ReportingStartsOn);
+            for (var month = first; month.AddMonths(1).AddDays(-1) <= today; month = month.AddMonths(1))
             {
                 var n = (month.Year - 2023) * 12 + month.Month - 7;
                 var periodEnd = new DateTimeOffset(month.AddMonths(1).AddDays(-1).ToDateTime(new TimeOnly(17, 0)), TimeSpan.FromHours(8));
-                var report = ProgressReport.Open(site, month.Year, month.Month, campaign.ReportingPeriodMonths, station, periodEnd);
+                var report = ProgressReport.Open(site, month.Year, month.Month, campaign.ReportingPeriodMonths, station, periodEnd, campaign.ReportingStartsOn);
                 var ids = site.Communities.Select(c => c.Id).ToList();
-                report.Update(station, Month(site, profile, n, month, floor, random), ids);
-                report.Submit(station, periodEnd, ids);
+                report.Update(station, Month(site, profile, n, month, floor, random), ids, campaign.ReportingStartsOn);
+                report.Submit(station, periodEnd, ids, campaign.ReportingStartsOn);
                 db.ProgressReports.Add(report);
                 reports++;
             }
