@@ -115,7 +115,7 @@ public class BackupTests : SeededApp
             {
                 var entry = zip.GetEntry($"表格/{ExportNames.Table(table)}.csv");
                 Assert.True(entry is not null, $"缺少 {table}");
-                var lines = ParseCsv(new StreamReader(entry!.Open(), Encoding.UTF8).ReadToEnd());
+                var lines = WuShe.App.Data.Seeding.CsvTable.Parse(new StreamReader(entry!.Open(), Encoding.UTF8).ReadToEnd()).Select(r => r.Cells).ToList();
                 await using var count = connection.CreateCommand();
                 count.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
                 Assert.Equal((long)(await count.ExecuteScalarAsync())!, lines.Count - 1);
@@ -203,30 +203,5 @@ public class BackupTests : SeededApp
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    /// <summary>RFC 4180: quoted fields may hold commas, quotes and line breaks.</summary>
-    private static List<List<string>> ParseCsv(string text)
-    {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { row.Add(field.ToString()); field.Clear(); }
-            else if (c == '\n') { row.Add(field.ToString().TrimEnd('\r')); field.Clear(); rows.Add(row); row = new List<string>(); }
-            else field.Append(c);
-        }
-        if (field.Length > 0 || row.Count > 0) { row.Add(field.ToString()); rows.Add(row); }
-        return rows;
     }
 }

@@ -54,7 +54,8 @@ public sealed class CsvTable
             : throw new SeedDataException($"{_table._file} 第 {Line} 行“{column}”应为整数，实际为“{Text(column)}”。");
     }
 
-    private static IEnumerable<(int Line, string[] Cells)> Parse(string text)
+    /// <summary>Every record of an RFC 4180 text with the line it starts on (a BOM is skipped; quoted fields may span lines).</summary>
+    public static IEnumerable<(int Line, string[] Cells)> Parse(string text)
     {
         var cells = new List<string>();
         var cell = new StringBuilder();
