@@ -164,8 +164,11 @@ public class AlertScan
                            (Phase: Domain.Evaluations.EvaluationPhase.Final, Due: _options.FinalEvaluationDue) }
             .Where(d => d.Due is not null).ToList();
         if (dues.Count == 0) return Array.Empty<EvaluationDue>();
+        var joint = await creating.Where(s => s.Tier == SiteTier.CityDistrictJoint).Select(s => s.Id).ToListAsync(ct);
+        // The due evaluations are the leading body's (the city team's for a joint site); a district's own report does not settle them.
         var complete = (await db.Evaluations.AsNoTracking().Include(e => e.Sheets).Where(e => creating.Select(s => s.Id).Contains(e.SiteId)).ToListAsync(ct))
-            .Where(e => e.Complete).Select(e => (e.SiteId, e.Phase)).ToHashSet();
+            .Where(e => e.Complete && e.Leads(joint.Contains(e.SiteId) ? SiteTier.CityDistrictJoint : SiteTier.DistrictLevel))
+            .Select(e => (e.SiteId, e.Phase)).ToHashSet();
         return sites.SelectMany(s => dues.Select(d => new EvaluationDue(s.Id, s.DistrictId, s.Street, Domain.Evaluations.EvaluationLabels.Label(d.Phase), d.Due!.Value,
             complete.Contains((s.Id, d.Phase))))).ToList();
     }

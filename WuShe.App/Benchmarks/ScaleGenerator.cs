@@ -137,7 +137,7 @@ public static class ScaleGenerator
         var joint = site.Tier == SiteTier.CityDistrictJoint;
         var actor = joint ? new Actor(0, "规模测试数据", UserRole.CityAdministrator, null) : new Actor(0, "规模测试数据", UserRole.DistrictOfficer, site.DistrictId);
         var evaluator = joint ? new Actor(-1, "规模测试评估专家", UserRole.CityEvaluator, null) : actor;
-        var e = Evaluation.Open(site, EvaluationPhase.MidTerm, 1, rubric, actor, new[] { (evaluator.UserId, evaluator.Name) }, null, Start.AddMonths(6));
+        var e = Evaluation.Open(site, EvaluationPhase.MidTerm, 1, rubric, actor, new[] { (evaluator.UserId, evaluator.Name) }, [], Start.AddMonths(6));
         e.Score(evaluator, rubric.Items.ToDictionary(i => i.Key, i => Math.Round(i.MaxPoints * (decimal)(0.6 + random.NextDouble() * 0.4))), "规模测试评估意见");
         e.Submit(evaluator, site, Start.AddMonths(6));
         return e;

@@ -10,6 +10,7 @@ public static class RuleText
     {
         Comparator.IsTrue => "必须具备",
         Comparator.TrackOnly => "仅统计，不设下限",
+        Comparator.MoreThan => "> " + Value(r.Unit, r.Threshold),
         _ => "≥ " + Value(r.Unit, r.Threshold),
     };
 

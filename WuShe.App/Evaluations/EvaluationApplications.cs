@@ -31,20 +31,20 @@ public class EvaluationApplications
         await using var db = await _contexts.ForAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var site = await LoadSiteAsync(db, scope, siteId, ct);
-        var evaluations = await db.Evaluations.Include(e => e.Sheets).Where(e => e.SiteId == siteId).ToListAsync(ct);
-        var midTerm = evaluations.Where(e => e.Phase == EvaluationPhase.MidTerm).OrderByDescending(e => e.Round).FirstOrDefault();
-        if (phase == EvaluationPhase.MidTerm && midTerm is not null) throw new DomainException("该创建点已有中期评估。");
-        var round = evaluations.Where(e => e.Phase == phase).Select(e => e.Round).DefaultIfEmpty(0).Max() + 1;
-        if (phase == EvaluationPhase.Final && evaluations.Any(e => e.Phase == phase && !e.Complete)) throw new DomainException("该创建点已有未完成的末期评估。");
-        var evaluators = await db.UserAccounts.Where(u => evaluatorIds.Contains(u.Id)).Where(EvaluationQueries.EvaluatorsOf(siteId))
-            .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        if (evaluators.Count != evaluatorIds.Distinct().Count())
+        // A user who evaluates nothing of this site is refused by Evaluation.Open with the reason; their "body" is then moot.
+        var body = Evaluation.BodyOf(actor, site) ?? Evaluation.LeadingBody(site.Tier);
+        var ofBody = await db.Evaluations.Include(e => e.Sheets).Where(e => e.SiteId == siteId && e.Body == body).ToListAsync(ct);
+        var round = ofBody.Where(e => e.Phase == phase).Select(e => e.Round).DefaultIfEmpty(0).Max() + 1;
+        var evaluators = body == EvaluationBody.City
+            ? await db.UserAccounts.Where(u => evaluatorIds.Contains(u.Id)).Where(EvaluationQueries.EvaluatorsOf(siteId)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct)
+            : [];
+        if (body == EvaluationBody.City && evaluators.Count != evaluatorIds.Distinct().Count())
             throw new FieldValidationException([new("Evaluators", "所选评估专家须是分配到该创建点的有效专家账号（在账号管理中分配）。")]);
         var campaign = await db.Campaigns.SingleAsync(c => c.Id == site.CampaignId, ct);
-        var evaluation = Evaluation.Open(site, phase, round, campaign.Rubric, actor, evaluators.Select(e => (e.Id, e.DisplayName)).ToList(), midTerm, _clock.Now);
+        var evaluation = Evaluation.Open(site, phase, round, campaign.Rubric, actor, evaluators.Select(e => (e.Id, e.DisplayName)).ToList(), ofBody, _clock.Now);
         db.Evaluations.Add(evaluation);
         await db.SaveChangesAsync(ct);
-        db.AuditEntries.Add(Audit(actor, evaluation, site, $"发起{phase.Label()}评估", null,
+        db.AuditEntries.Add(Audit(actor, evaluation, site, $"发起{phase.Label()}评估（{evaluation.Body.Label()}）", null,
             evaluators.Count > 0 ? $"评估专家：{string.Join("、", evaluators.Select(e => e.DisplayName))}" : ""));
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
@@ -65,8 +65,9 @@ public class EvaluationApplications
         await using var db = await _contexts.ForAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var site = await LoadSiteAsync(db, scope, siteId, ct);
-        var final = await db.Evaluations.Include(e => e.Sheets).Where(e => e.SiteId == siteId && e.Phase == EvaluationPhase.Final)
-            .OrderByDescending(e => e.Round).FirstOrDefaultAsync(ct) ?? throw new DomainException("该创建点尚无末期评估。");
+        var leading = Evaluation.LeadingBody(site.Tier);
+        var final = await db.Evaluations.Include(e => e.Sheets).Where(e => e.SiteId == siteId && e.Phase == EvaluationPhase.Final && e.Body == leading)
+            .OrderByDescending(e => e.Round).FirstOrDefaultAsync(ct) ?? throw new DomainException($"该创建点尚无{leading.Label()}的末期评估。");
         var code = await db.Districts.Where(d => d.Id == site.DistrictId).Select(d => d.Code).SingleAsync(ct);
         var decision = AcceptanceDecision.Decide(site, final, accept, reasons, actor, _clock.Now, code);
         db.AcceptanceDecisions.Add(decision);

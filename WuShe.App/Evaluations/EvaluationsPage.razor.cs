@@ -41,7 +41,7 @@ public partial class EvaluationsPage
 
     private async Task ReloadAsync()
     {
-        data = await Loaded<SiteEvaluations>.FromAsync(() => Queries.ForSiteAsync(Scope, SiteId));
+        data = await Loaded<SiteEvaluations>.FromAsync(() => Queries.ForSiteAsync(Scope, SiteId, default, user.Actor()));
         foreach (var e in data.Value?.Evaluations ?? [])
             foreach (var s in e.Sheets.Where(Mine))
             {
@@ -51,14 +51,8 @@ public partial class EvaluationsPage
         foreach (var s in data.Value?.Evaluations.SelectMany(e => e.Sheets) ?? []) returnReasons.TryAdd(s.Id, "");
     }
 
-    private bool CanOpen(SiteEvaluations d, EvaluationPhase phase)
-    {
-        var mayOpen = d.Tier == SiteTier.DistrictLevel ? Scope.Role == UserRole.DistrictOfficer : IsCity;
-        if (!mayOpen) return false;
-        return phase == EvaluationPhase.MidTerm
-            ? d.State == SiteState.InProgress && d.Evaluations.All(e => e.Phase != EvaluationPhase.MidTerm)
-            : d.State is SiteState.MidTermEvaluated or SiteState.Rectification && d.Evaluations.All(e => e.Phase != EvaluationPhase.Final || e.Complete);
-    }
+    /// <summary>The domain decides (Evaluation.CannotOpenBecause); the page only offers what it allows.</summary>
+    private static bool CanOpen(SiteEvaluations d, EvaluationPhase phase) => d.Openable?.Contains(phase) == true;
 
     private void Toggle(int id, bool on)
     {
@@ -78,7 +72,8 @@ public partial class EvaluationsPage
     private Task OpenAsync(EvaluationPhase phase) => RunAsync(async () =>
     {
         await Applications.OpenAsync(user.Actor(), Scope, SiteId, phase, chosen.ToList());
-        message = $"已发起{phase.Label()}评估。";
+        message = data?.Value?.Tier == SiteTier.CityDistrictJoint && !IsCity
+            ? $"已发起本区{phase.Label()}评估；提交后结果报送市民政局。" : $"已发起{phase.Label()}评估。";
     });
 
     private Task SaveAsync(EvaluationView e, bool submit) => RunAsync(async () =>

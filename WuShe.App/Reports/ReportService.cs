@@ -7,6 +7,7 @@ using WuShe.App.Sites;
 using WuShe.Domain.Accounts;
 using WuShe.Domain.Common;
 using WuShe.Domain.Evaluations;
+using WuShe.Domain.Sites;
 
 namespace WuShe.App.Reports;
 
@@ -66,7 +67,8 @@ public class ReportService
         var decisions = await db.AcceptanceDecisions.AsNoTracking().Where(d => ids.Contains(d.SiteId)).ToListAsync(ct);
         var results = ids.ToDictionary(id => id, id =>
         {
-            var latest = evaluations.Where(e => e.SiteId == id && e.Complete).OrderBy(e => e.Phase).ThenBy(e => e.Round).LastOrDefault();
+            var tier = board.Sites.First(s => s.SiteId == id).JointSiteNumber is null ? SiteTier.DistrictLevel : SiteTier.CityDistrictJoint;
+            var latest = evaluations.Where(e => e.SiteId == id && e.Complete && e.Leads(tier)).OrderBy(e => e.Phase).ThenBy(e => e.Round).LastOrDefault();
             var decision = decisions.Where(d => d.SiteId == id).OrderBy(d => d.Id).LastOrDefault();
             return new SiteResult(latest?.MeanScore, latest?.MeanScore is { } s ? latest.Rubric.Grade(s) : null,
                 latest is null ? "未评估" : $"{latest.Phase.Label()}{(latest.Round > 1 ? $"（第{latest.Round}轮）" : "")}", decision?.Conclusion ?? "未决定");

@@ -81,6 +81,8 @@ public enum Comparator
     IsTrue,
     /// <summary>仅统计，不设下限.</summary>
     TrackOnly,
+    /// <summary>超过 (&gt;): e.g. 三（六） for district sites — "应撬动一定数额", some money, no floor.</summary>
+    MoreThan,
 }
 
 public enum MeasureUnit { Count, Ratio, Fen, Flag }

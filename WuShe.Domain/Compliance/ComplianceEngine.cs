@@ -102,6 +102,14 @@ public static class ComplianceEngine
         if (r.Comparator == Comparator.TrackOnly)
             return new(r.Description, "创建点", VerdictStatus.Tracked, "不设下限（仅统计）", actual, "", clause, null);
         var floor = (long)r.Threshold;
+        if (r.Comparator == Comparator.MoreThan)
+        {
+            var some = $"每年 > {Money.FormatYuan(floor)}（应撬动一定数额，额度不做限定）";
+            if (!f.HasReport) return NoData(r, clause, "创建点", "尚无已提交的进展报告", some);
+            return raised > floor
+                ? new(r.Description, "创建点", VerdictStatus.Met, some, actual, "", clause, 1)
+                : new(r.Description, "创建点", VerdictStatus.NotMet, some, actual, $"{year} 年尚未撬动任何社会慈善资金", clause, 0);
+        }
         var required = $"每年 ≥ {Money.FormatYuan(floor)}";
         if (!f.HasReport) return NoData(r, clause, "创建点", "尚无已提交的进展报告", required);
         return raised >= floor

@@ -22,9 +22,11 @@ public class AcceptanceDecision
     public static AcceptanceDecision Decide(Site site, Evaluation final, bool accept, string reasons, Actor actor, DateTimeOffset now, string districtCode)
     {
         if (actor.Role != UserRole.CityAdministrator) throw new DomainException("结项由市民政局决定。");
-        if (final is not { Phase: EvaluationPhase.Final, Complete: true } || final.SiteId != site.Id)
-            throw new DomainException("须在末期评估提交后才能作出结项决定。");
+        if (final is not { Phase: EvaluationPhase.Final, Complete: true } || final.SiteId != site.Id || !final.Leads(site.Tier))
+            throw new DomainException(site.Tier == SiteTier.CityDistrictJoint
+                ? "须在市级评估团队的末期评估提交后才能作出结项决定。" : "须在末期评估提交后才能作出结项决定。");
         if (string.IsNullOrWhiteSpace(reasons)) throw new FieldValidationException(new[] { new FieldError("Reasons", "请填写结项结论的理由。") });
+        if (accept && WhyNotAcceptable(final) is { } why) throw new DomainException(why);
         if (accept) site.Accept(actor, now);
         else site.RequireRectification(actor, reasons, now);
         var on = DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime);
@@ -36,4 +38,16 @@ public class AcceptanceDecision
     }
 
     public string Conclusion => Accepted ? "通过结项" : "整改";
+
+    /// <summary>
+    /// 五（三）“经评估合格后给予结项”: 通过结项 needs a final evaluation whose mean score reaches the rubric's pass mark;
+    /// otherwise only 整改 can be decided. Null when acceptance is possible; else the reason, with the score and the mark.
+    /// </summary>
+    public static string? WhyNotAcceptable(Evaluation final)
+    {
+        if (final.MeanScore is not { } score) return "末期评估尚无得分，不能通过结项。";
+        return final.Rubric.Passes(score) ? null
+            : $"末期评估平均得分 {score:0.##} 分，低于合格线 {final.Rubric.PassMark:0.##} 分（{final.Rubric.Grade(score)}）。" +
+              "按通知五（三）“经评估合格后给予结项”，不能通过结项，只能作出整改决定。";
+    }
 }

@@ -12,6 +12,19 @@ public enum EvaluationPhase
     Final,
 }
 
+/// <summary>
+/// 评估主体 (五（三）): the city's evaluation team evaluates 市区联合创建点 in phases; each district bureau evaluates
+/// "本区创建点项目" — its district-level sites and its joint sites too — and reports the results to the city. The
+/// site's lifecycle follows one of them: the district's for a district-level site, the city team's for a joint site.
+/// </summary>
+public enum EvaluationBody
+{
+    /// <summary>市级评估团队.</summary>
+    City,
+    /// <summary>区民政局.</summary>
+    District,
+}
+
 public enum SheetState
 {
     /// <summary>草稿.</summary>
@@ -96,6 +109,7 @@ public class Evaluation
     public int SiteId { get; private set; }
     public int DistrictId { get; private set; }
     public EvaluationPhase Phase { get; private set; }
+    public EvaluationBody Body { get; private set; }
     public int Round { get; private set; }
     public Rubric Rubric { get; private set; } = Rubric.SystemDefault;
     public DateTimeOffset CreatedAt { get; private set; }
@@ -116,39 +130,62 @@ public class Evaluation
 
     private IEnumerable<EvaluationSheet> Submitted => _sheets.Where(s => s.State == SheetState.Submitted);
 
+    /// <summary>Whose evaluation moves the site through 中期/末期评估 and to 结项: the district's own sites, the city's joint sites.</summary>
+    public static EvaluationBody LeadingBody(SiteTier tier) => tier == SiteTier.CityDistrictJoint ? EvaluationBody.City : EvaluationBody.District;
+
+    /// <summary>Which body the actor evaluates a site as, or null when the actor evaluates nothing of it.</summary>
+    public static EvaluationBody? BodyOf(Actor actor, Site site) => actor.Role switch
+    {
+        UserRole.DistrictOfficer when actor.DistrictId == site.DistrictId => EvaluationBody.District,
+        UserRole.CityAdministrator when site.Tier == SiteTier.CityDistrictJoint => EvaluationBody.City,
+        _ => null,
+    };
+
     /// <summary>
-    /// Opens an evaluation. A district officer opens the district site's; the city opens a joint site's with its evaluators.
-    /// A final evaluation needs a complete mid-term one; a new round follows rectification.
+    /// Why the actor cannot open this phase now, or null when they can. <paramref name="ofBody"/> are the site's
+    /// evaluations by the actor's body (each body has its own phases and rounds).
+    /// </summary>
+    public static string? CannotOpenBecause(Site site, EvaluationPhase phase, Actor actor, IReadOnlyCollection<Evaluation> ofBody)
+    {
+        if (BodyOf(actor, site) is not { } body)
+            return site.Tier == SiteTier.DistrictLevel ? "区级创建点由本区民政局评估。" : "市区联合创建点由市民政局组织评估团队评估，所在区民政局进行本区评估。";
+        var leads = body == LeadingBody(site.Tier);
+        var midTerm = ofBody.Where(e => e.Phase == EvaluationPhase.MidTerm).MaxBy(e => e.Round);
+        if (phase == EvaluationPhase.MidTerm)
+        {
+            if (midTerm is not null) return $"{body.Label()}已有中期评估。";
+            var allowed = leads ? site.State == SiteState.InProgress : site.State is SiteState.InProgress or SiteState.MidTermEvaluated or SiteState.FinalEvaluated or SiteState.Rectification;
+            return allowed ? null : $"“{site.Street}”当前为“{site.State.Label()}”，创建中的创建点才能进行中期评估。";
+        }
+        if (midTerm is not { Complete: true }) return "末期评估须在中期评估提交之后进行。";
+        if (ofBody.Any(e => e.Phase == EvaluationPhase.Final && !e.Complete)) return $"{body.Label()}已有未完成的末期评估。";
+        if (leads ? site.State is not (SiteState.MidTermEvaluated or SiteState.Rectification)
+                  : !SiteStates.InCreation.Contains(site.State) || ofBody.Any(e => e.Phase == EvaluationPhase.Final && e.Complete) && site.State != SiteState.Rectification)
+            return $"“{site.Street}”当前为“{site.State.Label()}”，不能进行末期评估。";
+        return null;
+    }
+
+    /// <summary>
+    /// Opens an evaluation by the actor's body: a district officer on one sheet of their own (for any site of their
+    /// district); the city for a joint site with its assigned evaluators. A final evaluation needs the same body's
+    /// complete mid-term one; a new round follows rectification.
     /// </summary>
     public static Evaluation Open(Site site, EvaluationPhase phase, int round, Rubric rubric, Actor actor,
-        IReadOnlyList<(int UserId, string Name)> evaluators, Evaluation? completedMidTerm, DateTimeOffset now)
+        IReadOnlyList<(int UserId, string Name)> evaluators, IReadOnlyCollection<Evaluation> ofBody, DateTimeOffset now)
     {
-        if (site.Tier == SiteTier.DistrictLevel)
-        {
-            if (actor.Role != UserRole.DistrictOfficer || actor.DistrictId != site.DistrictId)
-                throw new DomainException("区级创建点由本区民政局评估。");
-            evaluators = new[] { (actor.UserId, actor.Name) };
-        }
-        else
-        {
-            if (actor.Role != UserRole.CityAdministrator) throw new DomainException("市区联合创建点由市民政局组织评估团队评估。");
-            if (evaluators.Count == 0) throw new FieldValidationException(new[] { new FieldError("Evaluators", "请至少指派一名评估专家。") });
-        }
-        if (phase == EvaluationPhase.MidTerm && site.State != SiteState.InProgress)
-            throw new DomainException($"“{site.Street}”当前为“{site.State.Label()}”，创建中的创建点才能进行中期评估。");
-        if (phase == EvaluationPhase.Final)
-        {
-            if (completedMidTerm is not { Complete: true, Phase: EvaluationPhase.MidTerm })
-                throw new DomainException("末期评估须在中期评估提交之后进行。");
-            if (site.State is not (SiteState.MidTermEvaluated or SiteState.Rectification))
-                throw new DomainException($"“{site.Street}”当前为“{site.State.Label()}”，不能进行末期评估。");
-        }
+        if (CannotOpenBecause(site, phase, actor, ofBody) is { } why) throw new DomainException(why);
+        var body = BodyOf(actor, site)!.Value;
+        if (body == EvaluationBody.District) evaluators = new[] { (actor.UserId, actor.Name) };
+        else if (evaluators.Count == 0) throw new FieldValidationException(new[] { new FieldError("Evaluators", "请至少指派一名评估专家。") });
         var problems = rubric.Validate();
         if (problems.Count > 0) throw new FieldValidationException(problems);
-        var evaluation = new Evaluation { SiteId = site.Id, DistrictId = site.DistrictId, Phase = phase, Round = round, Rubric = rubric, CreatedAt = now };
+        var evaluation = new Evaluation { SiteId = site.Id, DistrictId = site.DistrictId, Phase = phase, Body = body, Round = round, Rubric = rubric, CreatedAt = now };
         evaluation._sheets.AddRange(evaluators.DistinctBy(e => e.UserId).Select(e => new EvaluationSheet(e.UserId, e.Name)));
         return evaluation;
     }
+
+    /// <summary>Whether this evaluation moves the site (the leading body's), or is a report to the city (a district's of a joint site).</summary>
+    public bool Leads(SiteTier tier) => Body == LeadingBody(tier);
 
     public void Score(Actor actor, IReadOnlyDictionary<string, decimal> scores, string comment)
     {
@@ -161,7 +198,7 @@ public class Evaluation
     {
         SheetOf(actor).Submit(Rubric, now);
         Version++;
-        if (!Complete) return;
+        if (!Complete || !Leads(site.Tier)) return;
         // A sheet resubmitted after a return completes the evaluation again; the site recorded the phase the first time.
         // Recorded as the evaluator who completed it, in their own role (never as 市民政局).
         if (Phase == EvaluationPhase.MidTerm && site.State == SiteState.InProgress) site.RecordMidTermEvaluation(actor, now);
@@ -185,6 +222,8 @@ public class Evaluation
 public static class EvaluationLabels
 {
     public static string Label(this EvaluationPhase p) => p == EvaluationPhase.MidTerm ? "中期" : "末期";
+
+    public static string Label(this EvaluationBody b) => b == EvaluationBody.City ? "市级评估团队" : "区民政局";
 
     public static string Label(this SheetState s) => s switch { SheetState.Draft => "草稿", SheetState.Submitted => "已提交", _ => "已退回" };
 }

@@ -90,15 +90,24 @@ public class ComplianceEngineTests
         if (raisedFen == 4_999_999 && number == 5) Assert.Equal("2023 年还差 0.01 元", verdict.Gap);
     }
 
-    [Fact]
-    public void District_sites_have_no_floor_and_are_tracked()
+    [Theory]
+    [InlineData(0L, true, VerdictStatus.NotMet)]      // "应撬动一定数额": nothing raised is not met
+    [InlineData(1L, true, VerdictStatus.Met)]         // 0.01 元 — "额度不做限定": any amount
+    [InlineData(500_000_000L, true, VerdictStatus.Met)]
+    [InlineData(0L, false, VerdictStatus.NoData)]     // no submitted report: no data, never met
+    public void District_sites_must_raise_some_money_with_no_floor(long raisedFen, bool reported, VerdictStatus expected)
     {
-        var facts = AllMet(SiteTier.DistrictLevel, null) with { FundraisingFenByYear = new Dictionary<int, long>() };
+        var facts = AllMet(SiteTier.DistrictLevel, null) with
+        {
+            FundraisingFenByYear = raisedFen == 0 ? new Dictionary<int, long>() : new Dictionary<int, long> { [2023] = raisedFen },
+            HasReport = reported,
+        };
         var standard = Standard(facts, 6);
         var verdict = Assert.Single(standard.Requirements);
-        Assert.Equal(VerdictStatus.Tracked, verdict.Status);
-        Assert.Equal("不设下限（仅统计）", verdict.Required);
-        Assert.True(standard.Met);
+        Assert.Equal(expected, verdict.Status);
+        Assert.Equal("每年 > 0.00 元（应撬动一定数额，额度不做限定）", verdict.Required);
+        Assert.Equal(expected == VerdictStatus.Met, standard.Met);
+        Assert.Contains("三（六）", verdict.Clause);
     }
 
     [Fact]

@@ -34,8 +34,9 @@ public class EvaluationConfiguration : IEntityTypeConfiguration<Evaluation>
     public void Configure(EntityTypeBuilder<Evaluation> evaluation)
     {
         evaluation.HasOne<Site>().WithMany().HasForeignKey(e => e.SiteId).OnDelete(DeleteBehavior.Restrict);
-        evaluation.HasIndex(e => new { e.SiteId, e.Phase, e.Round }).IsUnique();
+        evaluation.HasIndex(e => new { e.SiteId, e.Body, e.Phase, e.Round }).IsUnique();
         evaluation.Property(e => e.Phase).HasConversion<string>().HasMaxLength(16);
+        evaluation.Property(e => e.Body).HasConversion<string>().HasMaxLength(16);
         evaluation.Property(e => e.Rubric).HasConversion(JsonColumn.Converter<Rubric>(), JsonColumn.Comparer<Rubric>());
         evaluation.Property(e => e.Version).IsConcurrencyToken();
         evaluation.Ignore(e => e.Complete);

@@ -694,6 +694,11 @@ namespace WuShe.App.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -721,7 +726,7 @@ namespace WuShe.App.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SiteId", "Phase", "Round")
+                    b.HasIndex("SiteId", "Body", "Phase", "Round")
                         .IsUnique();
 
                     b.ToTable("Evaluations");
