@@ -6,6 +6,7 @@ using WuShe.App.Hosting;
 using WuShe.App.Jobs;
 using WuShe.App.Progress;
 using WuShe.Domain.Alerts;
+using WuShe.Domain.Campaigns;
 using WuShe.Domain.Common;
 using WuShe.Domain.Compliance;
 using WuShe.Domain.Progress;
@@ -150,9 +151,14 @@ public class AlertScan
                 ComplianceEngine.Evaluate(campaign, facts[s.Id], today), facts[s.Id].FundraisingFenByYear,
                 campaign.FundraisingFloorFenFor(s.Tier, s.JointSiteNumber));
         }).ToList();
-        var complete = siteInputs.Where(s => s.Compliance.Complete).GroupBy(s => s.DistrictId).ToDictionary(g => g.Key, g => g.Count());
+        // Milestones count accepted sites too, and judge a passed milestone as of its due date (MilestoneProgress).
+        var counted = MilestoneProgress.Counted.ToList();
+        var completeOn = await ComplianceQueries.CompleteOnAsync(db, campaign,
+            db.Sites.AsNoTracking().Where(s => s.CampaignId == campaign.Id && counted.Contains(s.State)),
+            MilestoneProgress.DaysNeeded(campaign.Milestones, today), today, null, campaign.Id, ct);
         return new AlertInputs(campaign,
-            districts.Select(d => new DistrictAlertInput(d.Id, d.Code, d.Name, d.StreetQuota, complete.GetValueOrDefault(d.Id), ledgers[d.Id])).ToList(),
+            districts.Select(d => new DistrictAlertInput(d.Id, d.Code, d.Name, d.StreetQuota,
+                completeOn.ToDictionary(c => c.Key, c => c.Value.GetValueOrDefault(d.Id)), ledgers[d.Id])).ToList(),
             siteInputs, await EvaluationsDueAsync(db, creating, sites.Select(s => (s.Id, s.DistrictId, s.Street)).ToList(), ct));
     }
 

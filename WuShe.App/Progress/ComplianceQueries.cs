@@ -20,22 +20,14 @@ public sealed record FundraisingYear(int Year, long RaisedFen, long? FloorFen);
 public sealed record SiteScore(int SiteId, string DistrictCode, string DistrictName, string Street, string Tier, int? JointSiteNumber,
     string State, int MetCount, int StandardCount, bool Complete, long RaisedFen, long? FloorFen, IReadOnlyList<int> MetStandards);
 
-/// <summary>A milestone of 二 against the share of creation tasks complete: complete sites / street quota.</summary>
-public sealed record MilestoneStatus(DateOnly DueDate, decimal Required, int CompleteSites, int Tasks, string Clause, int DaysLeft)
-{
-    public decimal Actual => Tasks == 0 ? 0 : (decimal)CompleteSites / Tasks;
-    public bool Reached => Actual >= Required;
-    public int SitesShort => Math.Max(0, (int)Math.Ceiling(Required * Tasks) - CompleteSites);
-}
-
 public sealed record DistrictScore(int DistrictId, string Code, string Name, int StreetQuota, int Sites, int CompleteSites,
-    decimal AverageCompletion, long RaisedFen, IReadOnlyList<MilestoneStatus> Milestones)
+    decimal AverageCompletion, long RaisedFen, IReadOnlyList<MilestoneProgress> Milestones)
 {
     public decimal CompleteShare => StreetQuota == 0 ? 0 : (decimal)CompleteSites / StreetQuota;
 }
 
 public sealed record Dashboard(DateOnly AsOf, CampaignSummary Campaign, IReadOnlyList<DistrictScore> Districts,
-    IReadOnlyList<SiteScore> Sites, IReadOnlyList<MilestoneStatus> Milestones, IReadOnlyList<string> StandardTitles);
+    IReadOnlyList<SiteScore> Sites, IReadOnlyList<MilestoneProgress> Milestones, IReadOnlyList<string> StandardTitles);
 
 /// <summary>Compliance of one site, and dashboards for a district or the city, computed with set-based queries.</summary>
 public class ComplianceQueries
@@ -99,10 +91,11 @@ public class ComplianceQueries
         }
         var districtList = await districts.OrderBy(d => d.SortOrder).ToListAsync(ct);
         var districtIds = districtList.Select(d => d.Id).ToList();
-        var creating = db.Sites.AsNoTracking().Where(s => districtIds.Contains(s.DistrictId))
-            .Where(s => s.State != SiteState.Draft && s.State != SiteState.Submitted && s.State != SiteState.Returned);
+        var counted = MilestoneProgress.Counted.ToList();
+        var creating = db.Sites.AsNoTracking().Where(s => districtIds.Contains(s.DistrictId)).Where(s => counted.Contains(s.State));
         var sites = await creating.Select(s => new { s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber, s.State }).ToListAsync(ct);
-        var facts = await ComplianceFacts.LoadAsync(db, creating, day, ct, districtCode is null && scope.SeesWholeCity ? campaign.Id : null);
+        var wholeCampaign = districtCode is null && scope.SeesWholeCity ? campaign.Id : (int?)null;
+        var facts = await ComplianceFacts.LoadAsync(db, creating, day, ct, wholeCampaign);
 
         var byId = districtList.ToDictionary(d => d.Id);
         var sortOrder = districtList.ToDictionary(d => d.Code, d => d.SortOrder);
@@ -116,20 +109,38 @@ public class ComplianceQueries
         }).OrderBy(s => sortOrder[s.DistrictCode]).ThenBy(s => s.JointSiteNumber ?? 99).ThenBy(s => s.Street).ToList();
 
         var byDistrict = scores.ToLookup(s => s.DistrictCode);
+        var completeToday = sites.Where(s => ComplianceEngine.Evaluate(campaign, facts[s.Id], day).Complete)
+            .GroupBy(s => s.DistrictId).ToDictionary(g => g.Key, g => g.Count());
+        var completeOn = await CompleteOnAsync(db, campaign, creating, MilestoneProgress.DaysNeeded(campaign.Milestones, day), day, completeToday, wholeCampaign, ct);
         var districtScores = districtList.Select(d =>
         {
             var own = byDistrict[d.Code].ToList();
-            var complete = own.Count(s => s.Complete);
-            return new DistrictScore(d.Id, d.Code, d.Name, d.StreetQuota, own.Count, complete,
+            return new DistrictScore(d.Id, d.Code, d.Name, d.StreetQuota, own.Count, own.Count(s => s.Complete),
                 own.Count == 0 ? 0 : own.Average(s => (decimal)s.MetCount / Math.Max(1, s.StandardCount)), own.Sum(s => s.RaisedFen),
-                Milestones(campaign, complete, d.StreetQuota, day));
+                MilestoneProgress.Of(campaign.Milestones, day, d.StreetQuota, on => completeOn[on].GetValueOrDefault(d.Id)));
         }).ToList();
         return new Dashboard(day, CampaignQueries.Summary(campaign), districtScores, scores,
-            Milestones(campaign, districtScores.Sum(d => d.CompleteSites), districtScores.Sum(d => d.StreetQuota), day),
+            MilestoneProgress.Of(campaign.Milestones, day, districtScores.Sum(d => d.StreetQuota), on => completeOn[on].Values.Sum()),
             campaign.Standards.Select(s => s.Title).ToList());
     }
 
-    private static IReadOnlyList<MilestoneStatus> Milestones(Campaign c, int complete, int tasks, DateOnly day) =>
-        c.Milestones.Select(m => new MilestoneStatus(m.DueDate, m.RequiredCompletionShare, complete, tasks, m.Clause,
-            m.DueDate.DayNumber - day.DayNumber)).ToList();
+    /// <summary>
+    /// Per day, per district: how many of <paramref name="sites"/> met every standard as of that day. Days other than
+    /// <paramref name="today"/> (when its counts are already known) are evaluated from the facts as they stood then — so a
+    /// passed milestone keeps the verdict of its due date. Used by the dashboards and the alert scan alike.
+    /// </summary>
+    public static async Task<Dictionary<DateOnly, Dictionary<int, int>>> CompleteOnAsync(WuSheDbContext db, Campaign campaign, IQueryable<Site> sites,
+        IEnumerable<DateOnly> days, DateOnly today, Dictionary<int, int>? completeToday, int? wholeCampaign, CancellationToken ct)
+    {
+        var result = new Dictionary<DateOnly, Dictionary<int, int>>();
+        if (completeToday is not null) result[today] = completeToday;
+        var districtOf = await sites.Select(s => new { s.Id, s.DistrictId }).ToDictionaryAsync(s => s.Id, s => s.DistrictId, ct);
+        foreach (var day in days.Where(d => !result.ContainsKey(d)))
+        {
+            var facts = await ComplianceFacts.LoadAsync(db, sites, day, ct, wholeCampaign);
+            result[day] = facts.Where(f => ComplianceEngine.Evaluate(campaign, f.Value, day).Complete)
+                .GroupBy(f => districtOf[f.Key]).ToDictionary(g => g.Key, g => g.Count());
+        }
+        return result;
+    }
 }

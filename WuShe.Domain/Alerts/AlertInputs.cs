@@ -4,8 +4,11 @@ using WuShe.Domain.Sites;
 
 namespace WuShe.Domain.Alerts;
 
-/// <summary>A district as the alert rules see it.</summary>
-public sealed record DistrictAlertInput(int Id, string Code, string Name, int StreetQuota, int CompleteSites, QuotaLedger Ledger);
+/// <summary>
+/// A district as the alert rules see it; <see cref="CompleteOn"/> counts its sites meeting every standard on each day
+/// the milestones need (<see cref="MilestoneProgress.DaysNeeded"/>).
+/// </summary>
+public sealed record DistrictAlertInput(int Id, string Code, string Name, int StreetQuota, IReadOnlyDictionary<DateOnly, int> CompleteOn, QuotaLedger Ledger);
 
 /// <summary>A site in creation as the alert rules see it.</summary>
 public sealed record SiteAlertInput(

@@ -1,3 +1,4 @@
+using WuShe.Domain.Campaigns;
 using WuShe.Domain.Common;
 using WuShe.Domain.Compliance;
 
@@ -16,31 +17,27 @@ public static class AlertRules
             .ToList();
 
     /// <summary>
-    /// Share of creation tasks complete (sites meeting all standards ÷ street quota) against each milestone of 二:
-    /// a warning from <see cref="AlertSettings.LeadDays"/> before the due date through the due date itself, critical after it.
+    /// Each milestone of 二 by <see cref="MilestoneProgress"/> (sites meeting every standard, accepted ones included, ÷ street
+    /// quota; a passed milestone judged as of its due date): a warning from <see cref="AlertSettings.LeadDays"/> before the
+    /// due date through the due date itself, critical after it.
     /// </summary>
     public static IEnumerable<AlertFinding> Milestones(AlertInputs inputs, DateOnly today, AlertSettings settings)
     {
-        var scopes = inputs.Districts.Select(d => (Scope: AlertScope.District, Key: $"district:{d.Id}", Name: d.Name, Complete: d.CompleteSites, Tasks: d.StreetQuota, DistrictId: (int?)d.Id, Link: $"/districts/{d.Code}"))
-            .Append((AlertScope.City, "city", "全市", inputs.Districts.Sum(d => d.CompleteSites), inputs.Districts.Sum(d => d.StreetQuota), null, "/dashboard"));
-        foreach (var m in inputs.Campaign.Milestones)
-        {
-            var daysLeft = m.DueDate.DayNumber - today.DayNumber;
-            if (daysLeft > settings.LeadDays) continue;
-            foreach (var s in scopes)
+        var scopes = inputs.Districts.Select(d => (Scope: AlertScope.District, Key: $"district:{d.Id}", d.Name, Tasks: d.StreetQuota,
+                CompleteOn: (Func<DateOnly, int>)(day => d.CompleteOn.GetValueOrDefault(day)), DistrictId: (int?)d.Id, Link: $"/districts/{d.Code}"))
+            .Append((AlertScope.City, "city", "全市", inputs.Districts.Sum(d => d.StreetQuota),
+                day => inputs.Districts.Sum(d => d.CompleteOn.GetValueOrDefault(day)), null, "/dashboard"));
+        foreach (var s in scopes.Where(s => s.Tasks > 0))
+            foreach (var m in MilestoneProgress.Of(inputs.Campaign.Milestones, today, s.Tasks, s.CompleteOn))
             {
-                if (s.Tasks == 0) continue;
-                var share = (decimal)s.Complete / s.Tasks;
-                if (share >= m.RequiredCompletionShare) continue;
-                var short_ = (int)Math.Ceiling(m.RequiredCompletionShare * s.Tasks) - s.Complete;
-                var when = daysLeft >= 0 ? $"距 {m.DueDate:yyyy-MM-dd} 节点还有 {daysLeft} 天" : $"已过 {m.DueDate:yyyy-MM-dd} 节点 {-daysLeft} 天";
+                if (m.DaysLeft > settings.LeadDays || m.Reached) continue;
+                var when = m.DaysLeft >= 0 ? $"距 {m.DueDate:yyyy-MM-dd} 节点还有 {m.DaysLeft} 天" : $"已过 {m.DueDate:yyyy-MM-dd} 节点 {-m.DaysLeft} 天";
                 yield return new(AlertRule.MilestoneRisk, "", s.Scope, s.Key, m.DueDate.ToString("yyyy-MM-dd"),
-                    daysLeft >= 0 ? AlertSeverity.Warning : AlertSeverity.Critical,
-                    $"{s.Name}创建进度{(daysLeft >= 0 ? "可能达不到" : "未达到")}节点要求",
-                    $"{when}；要求完成创建任务的 {m.RequiredCompletionShare * 100:0}%（{Math.Ceiling(m.RequiredCompletionShare * s.Tasks):0} 个街镇），" +
-                    $"已完成 {s.Complete} / {s.Tasks}（{share * 100:0.0}%），还差 {short_} 个", $"二：{m.Description}", s.DistrictId, null, s.Link);
+                    m.Settled ? AlertSeverity.Critical : AlertSeverity.Warning,
+                    $"{s.Name}创建进度{(m.Settled ? "未达到" : "可能达不到")}节点要求",
+                    $"{when}；要求完成创建任务的 {m.Required * 100:0}%（{m.SitesRequired} 个街镇），{m.JudgedText}已完成 {m.CompleteSites} / {m.Tasks}" +
+                    $"（{m.Actual * 100:0.0}%），还差 {m.SitesShort} 个", $"二：{m.Description}", s.DistrictId, null, s.Link);
             }
-        }
     }
 
     /// <summary>A period's report not submitted within <see cref="AlertSettings.ReportDueDays"/> days after the period ends.</summary>

@@ -14,7 +14,11 @@ public class AlertRulesTests
     private static readonly AlertSettings Settings = new(LeadDays: 30, ReportDueDays: 10);
 
     private static DistrictAlertInput District(int complete, int quota = 3) =>
-        new(1, "120101", "和平区", quota, complete, QuotaLedger.For(quota, quota * 2, Array.Empty<SiteQuotaLine>()));
+        new(1, "120101", "和平区", quota, Every(complete), QuotaLedger.For(quota, quota * 2, Array.Empty<SiteQuotaLine>()));
+
+    /// <summary>The same count of complete sites on every day of the campaign.</summary>
+    private static Dictionary<DateOnly, int> Every(int complete) =>
+        Enumerable.Range(0, 4 * 366).ToDictionary(i => new DateOnly(2023, 1, 1).AddDays(i), _ => complete);
 
     private static AlertInputs Inputs(IEnumerable<DistrictAlertInput>? districts = null, IEnumerable<SiteAlertInput>? sites = null,
         IEnumerable<EvaluationDue>? evaluations = null) =>
@@ -46,6 +50,24 @@ public class AlertRulesTests
         Assert.Contains("已完成 1 / 3（33.3%），还差 1 个", district.Numbers);
         Assert.StartsWith("二", district.Clause);
         Assert.Equal(expected, found.Single(f => f.Scope == AlertScope.City).Severity);
+    }
+
+    [Fact]
+    public void A_passed_milestone_keeps_the_verdict_of_its_due_date_whatever_is_completed_later()
+    {
+        // 1 of 3 complete on 2023-11-30 (50 % needed); all 3 complete by 2024-01-10.
+        var completeOn = Every(3);
+        completeOn[new DateOnly(2023, 11, 30)] = 1;
+        var district = new DistrictAlertInput(1, "120101", "和平区", 3, completeOn, QuotaLedger.For(3, 6, Array.Empty<SiteQuotaLine>()));
+        var found = Run(Inputs(new[] { district }), "2024-01-10", (i, d) => AlertRules.Milestones(i, d, Settings)).Where(f => f.Period == "2023-11-30").ToArray();
+        var late = found.Single(f => f.Scope == AlertScope.District);
+        Assert.Equal(AlertSeverity.Critical, late.Severity);
+        Assert.Contains("截至 2023-11-30（节点日）已完成 1 / 3", late.Numbers);
+
+        var progress = MilestoneProgress.Of(Tianjin.Milestones, new DateOnly(2024, 1, 10), 3, day => completeOn[day]);
+        Assert.Equal((1, true, false), (progress[0].CompleteSites, progress[0].Settled, progress[0].Reached));
+        Assert.Equal(new DateOnly(2024, 1, 10), progress[^1].JudgedOn); // a milestone still ahead is projected from today
+        Assert.Equal(3, progress[^1].CompleteSites);
     }
 
     [Fact]
@@ -139,7 +161,7 @@ public class AlertRulesTests
     [Fact]
     public void An_infeasible_quota_is_a_district_warning()
     {
-        var heping = new DistrictAlertInput(1, "120101", "和平区", 3, 0, QuotaLedger.For(3, 6, new[] { new SiteQuotaLine(1, SiteState.Approved, 3) }));
+        var heping = new DistrictAlertInput(1, "120101", "和平区", 3, Every(0), QuotaLedger.For(3, 6, new[] { new SiteQuotaLine(1, SiteState.Approved, 3) }));
         var finding = Assert.Single(AlertRules.Quotas(Inputs(new[] { heping })));
         Assert.Equal(AlertSeverity.Warning, finding.Severity);
         Assert.Contains("缺 1 个", finding.Numbers);
