@@ -17,12 +17,22 @@ public class StandardRequirement
     public string Description { get; private set; } = "";
     /// <summary>The words of the notice this requirement comes from.</summary>
     public string ClauseText { get; private set; } = "";
+    /// <summary>
+    /// 系统设定: the notice asks for the thing but states no number (e.g. 三（三） "提供专业服务", 三（七） "专题研究"), so the
+    /// threshold is the campaign's own setting and is shown as such, never as the notice's.
+    /// </summary>
+    public bool ThresholdIsSystemSetting { get; private set; }
+
+    /// <summary>Where the number comes from, as pages and PDFs show it beside the clause.</summary>
+    public string ThresholdSource => ThresholdIsSystemSetting ? "系统设定（通知未规定数量）" : "通知原文";
 
     protected StandardRequirement() { }
 
     public StandardRequirement(StandardMetric metric, Comparator comparator, decimal threshold, MeasureUnit unit,
-        StandardScope scope, RequirementPeriod period, SiteSelector appliesTo, string description, string clauseText)
+        StandardScope scope, RequirementPeriod period, SiteSelector appliesTo, string description, string clauseText,
+        bool thresholdIsSystemSetting = false)
     {
+        ThresholdIsSystemSetting = thresholdIsSystemSetting;
         if (threshold < 0) throw new DomainException($"“{description}”的阈值不能为负数。");
         if (unit == MeasureUnit.Ratio && threshold > 1)
             throw new DomainException($"“{description}”是比例，阈值应在 0 到 1 之间（例如 0.15 表示 15%）。");

@@ -14,11 +14,14 @@ public static class ComplianceEngine
         var standards = campaign.Standards
             .Select(s => new StandardVerdict(s.Number, s.Title, s.Clause,
                 s.Requirements.Where(r => r.AppliesTo.Matches(facts.Tier, facts.JointSiteNumber))
-                    .SelectMany(r => Evaluate(r, s.Clause, facts, asOf.Year)).ToList()))
+                    .SelectMany(r => Evaluate(r, SourceOf(r, s.Clause), facts, asOf.Year)).ToList()))
             .Where(s => s.Requirements.Count > 0)
             .ToList();
         return new SiteCompliance(asOf, asOf.Year, standards);
     }
+
+    /// <summary>The clause, marked when its number is the system's rather than the notice's (系统设定).</summary>
+    public static string SourceOf(StandardRequirement r, string clause) => r.ThresholdIsSystemSetting ? $"{clause}（数量为系统设定）" : clause;
 
     private static IEnumerable<RequirementVerdict> Evaluate(StandardRequirement r, string clause, SiteFacts f, int year)
     {

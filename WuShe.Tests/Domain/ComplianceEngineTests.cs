@@ -90,6 +90,18 @@ public class ComplianceEngineTests
         if (raisedFen == 4_999_999 && number == 5) Assert.Equal("2023 年还差 0.01 元", verdict.Gap);
     }
 
+    [Fact]
+    public void Numbers_the_notice_does_not_state_are_shown_as_system_settings_and_the_notices_own_are_not()
+    {
+        var system = Tianjin.Standards.SelectMany(s => s.Requirements).Where(r => r.ThresholdIsSystemSetting).Select(r => r.Metric).ToHashSet();
+        Assert.Equal(new HashSet<StandardMetric> { StandardMetric.SpecialHardshipServiceActivities, StandardMetric.ResearchTopics,
+            StandardMetric.CaseWriteUps, StandardMetric.MediaReports }, system);
+        var facts = AllMet();
+        Assert.All(Standard(facts, 3).Requirements, v => Assert.EndsWith("（数量为系统设定）", v.Clause));
+        Assert.All(Standard(facts, 7).Requirements, v => Assert.Contains("系统设定", v.Clause));
+        Assert.All(Standard(facts, 2).Requirements.Concat(Standard(facts, 4).Requirements), v => Assert.DoesNotContain("系统设定", v.Clause));
+    }
+
     [Theory]
     [InlineData(0L, true, VerdictStatus.NotMet)]      // "应撬动一定数额": nothing raised is not met
     [InlineData(1L, true, VerdictStatus.Met)]         // 0.01 元 — "额度不做限定": any amount

@@ -639,6 +639,9 @@ namespace WuShe.App.Data.Migrations
                     b.Property<decimal>("Threshold")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ThresholdIsSystemSetting")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(16)

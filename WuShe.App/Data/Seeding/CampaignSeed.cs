@@ -61,6 +61,8 @@ public sealed class RequirementFile
     public System.Text.Json.JsonElement AppliesTo { get; set; }
     public string Description { get; set; } = "";
     public string ClauseText { get; set; } = "";
+    /// <summary>true when the notice states no number for this requirement: the threshold is shown as 系统设定.</summary>
+    public bool SystemSetting { get; set; }
 }
 
 /// <summary>附件1 row.</summary>

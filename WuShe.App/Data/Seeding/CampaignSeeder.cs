@@ -71,7 +71,8 @@ public class CampaignSeeder
         ParseEnum<RequirementPeriod>(standard, "period", r.Period),
         ParseSelector(standard, r.AppliesTo),
         r.Description,
-        r.ClauseText);
+        r.ClauseText,
+        r.SystemSetting);
 
     private static T ParseEnum<T>(int standard, string field, string value) where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
