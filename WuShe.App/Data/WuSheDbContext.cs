@@ -28,6 +28,7 @@ public partial class WuSheDbContext : IdentityUserContext<Accounts.UserAccount, 
     public DbSet<WuShe.Domain.Evaluations.Evaluation> Evaluations => Set<WuShe.Domain.Evaluations.Evaluation>();
     public DbSet<WuShe.Domain.Evaluations.AcceptanceDecision> AcceptanceDecisions => Set<WuShe.Domain.Evaluations.AcceptanceDecision>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
+    public DbSet<Commendation> Commendations => Set<Commendation>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {

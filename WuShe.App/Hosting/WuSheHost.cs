@@ -88,6 +88,7 @@ public static class WuSheHost
         services.AddSingleton<PdfRenderer>();
         services.AddSingleton<WuShe.App.Reports.ReportService>();
         services.AddSingleton<WuShe.App.Reports.ReportBatches>();
+        services.AddSingleton<WuShe.App.Reports.Commendations>();
         services.AddSingleton<WuShe.App.Alerts.AlertQueries>();
         services.AddSingleton<ChromiumProbe>();
         services.AddSingleton<SystemStatus>();

@@ -14,6 +14,7 @@ public static class ReportEndpoints
             Pdf(() => r.SummaryPdfAsync(http.User.Scope(), code, ct)));
         reports.MapGet("/city/summary.pdf", (HttpContext http, ReportService r, CancellationToken ct) =>
             Pdf(() => r.SummaryPdfAsync(http.User.Scope(), null, ct))).RequireAuthorization(Policies.CityWide);
+        reports.MapGet("/commendations/{id:int}.pdf", (int id, Commendations c, CancellationToken ct) => Pdf(() => c.PdfAsync(id, ct)));
         reports.MapGet("/batches/{id:int}.zip", (int id, HttpContext http, ReportBatches b, CancellationToken ct) => ApiResults.File(async () =>
         {
             var (path, name) = await b.OpenAsync(http.User.Scope(), id, ct);
