@@ -22,7 +22,7 @@ public static class ExportNames
         Region=地区;TargetStreets=目标街镇数;TargetCommunities=目标社区数;TargetJointStreets=联动点街镇数;TargetJointCommunities=联动点社区数;
         ReportingPeriodMonths=填报周期（月）;Rubric=评估指标;ReportingStartsOn=填报起始日;Kind=类型;SortOrder=排序;ResidentPopulation=常住人口;
         PopulationSource=人口数据来源;PopulationYear=人口统计年份;Number=序号;CampaignId=活动编号;StreetQuota=街镇名额;CommunityQuota=社区名额;
-        Version=版本;EvaluatorUserId=评估人账号编号;EvaluatorName=评估人;Comment=评语;ReturnReason=退回理由;SubmittedAt=提交时间;Scores=得分;
+        Version=版本;EvaluatorUserId=评估人账号编号;EvaluatorName=评估人;Comment=评语;ReturnReason=退回理由;ReturnedBy=退回单位;SubmittedAt=提交时间;Scores=得分;
         Phase=阶段;Round=轮次;CreatedAt=创建时间;ReportId=进展报告编号;EntryKey=条目键;OriginalName=原文件名;StoredName=存储文件名;
         ContentType=文件类型;Size=大小（字节）;UploadedAt=上传时间;UploadedBy=上传人;Job=任务;ScheduledFor=计划时刻;Trigger=方式;StartedBy=发起人;
         StartedAt=开始时间;FinishedAt=结束时间;Succeeded=成功;Result=结果;Opened=新增;Refreshed=更新;Resolved=解除;Attempt=第几次;Interrupted=中断;

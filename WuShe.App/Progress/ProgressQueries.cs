@@ -9,7 +9,7 @@ namespace WuShe.App.Progress;
 
 public sealed record ReportView(int Id, int SiteId, string Street, int DistrictId, string PeriodLabel, int PeriodYear, int PeriodMonth,
     ReportState State, string StateLabel, string ReturnReason, int Version, DateTimeOffset? SubmittedAt, string SubmittedBy,
-    IReadOnlyList<(int Id, string Name)> Communities, ReportContent Content, IReadOnlyList<EvidenceView> Evidence);
+    IReadOnlyList<(int Id, string Name)> Communities, ReportContent Content, IReadOnlyList<EvidenceView> Evidence, string ReturnedBy = "");
 
 public sealed record ReportRow(int Id, string PeriodLabel, int PeriodYear, int PeriodMonth, string State, DateTimeOffset? SubmittedAt,
     long DonationsFen, int Activities);
@@ -49,7 +49,7 @@ public class ProgressQueries
         return new ReportView(report.Id, site.Id, site.Street, report.DistrictId, report.PeriodLabel, report.PeriodYear, report.PeriodMonth,
             report.State, report.State.Label(), report.ReturnReason, report.Version, report.SubmittedAt, report.SubmittedBy,
             site.Communities.OrderBy(c => c.SortOrder).Select(c => (c.Id, c.Name)).ToList(), report.Content,
-            await _evidence.ListAsync(scope, reportId, ct));
+            await _evidence.ListAsync(scope, reportId, ct), report.ReturnedBy == "" ? "区民政局" : report.ReturnedBy);
     }
 
     /// <summary>The period that contains today (in Asia/Shanghai), by the campaign's reporting period.</summary>

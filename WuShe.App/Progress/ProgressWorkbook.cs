@@ -170,7 +170,7 @@ public class ProgressWorkbook
         {
             d.Report = existing.FirstOrDefault(r => r.SiteId == d.Site.Id && r.PeriodYear == d.Period.Year && r.PeriodMonth == d.Period.Month);
             if (d.Report?.State == ReportState.Submitted)
-                errors.Add(new(SitesSheet, d.Row, $"“{d.Site.Street}”{d.Report.PeriodLabel}进展已提交，不能再导入；如需更正请先由区民政局退回。"));
+                errors.Add(new(SitesSheet, d.Row, $"“{d.Site.Street}”{d.Report.PeriodLabel}进展已提交，不能再导入；如需更正请先由区民政局（或市民政局）退回。"));
             if (d.Report is null)
             {
                 try { ProgressReport.Open(d.Site, d.Period.Year, d.Period.Month, campaign.ReportingPeriodMonths, actor, _clock.Now, campaign.ReportingStartsOn); }

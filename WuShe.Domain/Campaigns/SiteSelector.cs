@@ -15,7 +15,7 @@ public sealed record SiteSelector
 
     public static SiteSelector JointSites(int from, int to)
     {
-        if (from < 1 || to < from) throw new DomainException($"联合创建点序号范围 {from}—{to} 无效。");
+        if (from < 1 || to < from) throw new DomainException($"市区联合创建点序号范围 {from}—{to} 无效。");
         return new() { Kind = SiteSelectorKind.JointSites, FromJointNumber = from, ToJointNumber = to };
     }
 

@@ -36,6 +36,8 @@ public class ProgressReport
     public int PeriodMonths { get; private set; } = 1;
     public ReportState State { get; private set; }
     public string ReturnReason { get; private set; } = "";
+    /// <summary>Who returned it last: 区民政局 or 市民政局 (both may), as the station's banner says.</summary>
+    public string ReturnedBy { get; private set; } = "";
     public int Version { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
@@ -159,6 +161,7 @@ public class ProgressReport
             throw new FieldValidationException(new[] { new FieldError("Reason", "退回进展报告必须填写理由。") });
         State = ReportState.Returned;
         ReturnReason = reason.Trim();
+        ReturnedBy = actor.Role == UserRole.CityAdministrator ? "市民政局" : "区民政局";
         Version++;
     }
 

@@ -68,7 +68,7 @@ public class Site
     public static Site DesignateJointSite(int campaignId, int districtId, int jointSiteNumber, string street,
         IEnumerable<string> communityNames, DateTimeOffset now, Actor? by = null)
     {
-        if (jointSiteNumber < 1) throw new DomainException($"联合创建点序号 {jointSiteNumber} 无效，应从 1 开始。");
+        if (jointSiteNumber < 1) throw new DomainException($"市区联合创建点序号 {jointSiteNumber} 无效，应从 1 开始。");
         if (string.IsNullOrWhiteSpace(street)) throw new DomainException("请填写街镇名称。");
         var site = new Site(campaignId, districtId, SiteTier.CityDistrictJoint, jointSiteNumber, now) { Street = street.Trim() };
         var names = communityNames.Select(n => n?.Trim() ?? "").ToList();

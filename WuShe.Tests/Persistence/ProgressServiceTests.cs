@@ -83,6 +83,14 @@ public class ProgressServiceTests : SeededApp
         var report = await Service<ProgressQueries>().ReportAsync(scope, id);
         Assert.Equal(ReportState.Returned, report.State);
         Assert.Equal("筹款金额与收据不符", report.ReturnReason);
+        Assert.Equal("区民政局", report.ReturnedBy);
+
+        // The city may return a report too, and the station's banner then names the city, not the district.
+        v = await progress.SaveAsync(station, scope, id, report.Version, Sample(ids, 100_000));
+        v = await progress.SubmitAsync(station, scope, id, v);
+        var (admin, adminScope) = await UserAsync("admin");
+        await progress.ReturnAsync(admin, adminScope, id, v, "请补充捐赠收据");
+        Assert.Equal("市民政局", (await Service<ProgressQueries>().ReportAsync(scope, id)).ReturnedBy);
         var facts = (await ComplianceFacts.LoadAsync(db, db.Sites.Where(s => s.Id == station.SiteId), new DateOnly(2023, 12, 31), default))[station.SiteId!.Value];
         Assert.False(facts.HasReport);
     }

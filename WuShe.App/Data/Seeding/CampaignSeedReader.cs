@@ -79,9 +79,9 @@ public static class CampaignSeedReader
             problems.Add($"区划代码 {dup.Key} 重复");
         var numbers = seed.JointSites.Select(j => j.Number).OrderBy(n => n).ToList();
         if (!numbers.SequenceEqual(Enumerable.Range(1, numbers.Count)))
-            problems.Add($"联合创建点序号应为 1—{numbers.Count} 且不重复，实际为 {string.Join("、", numbers)}");
+            problems.Add($"市区联合创建点序号应为 1—{numbers.Count} 且不重复，实际为 {string.Join("、", numbers)}");
         foreach (var j in seed.JointSites.Where(j => seed.Districts.All(d => d.Name != j.District)))
-            problems.Add($"联合创建点 {j.Number}（{j.Street}）的区划“{j.District}”不在区划名额表中");
+            problems.Add($"市区联合创建点 {j.Number}（{j.Street}）的区划“{j.District}”不在区划名额表中");
         if (problems.Count > 0)
             throw new SeedDataException($"种子数据 {name} 有误：" + string.Join("；", problems) + "。");
     }
