@@ -27,7 +27,6 @@ public class AlertScan
     private readonly IDbContextFactory<WuSheDbContext> _contexts;
     private readonly CampaignQueries _campaigns;
     private readonly IClock _clock;
-    private readonly WuSheOptions _options;
     private readonly ILogger<AlertScan> _log;
     private readonly JobLedger _ledger;
 
@@ -38,7 +37,6 @@ public class AlertScan
         _contexts = contexts;
         _campaigns = campaigns;
         _clock = clock;
-        _options = options.Value;
         _log = log;
     }
 
@@ -68,7 +66,7 @@ public class AlertScan
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var inputs = await InputsAsync(db, today, ct);
         var loaded = watch.ElapsedMilliseconds;
-        var findings = AlertRules.Evaluate(inputs, today, new AlertSettings(_options.AlertLeadDays, _options.ReportDueDays));
+        var findings = AlertRules.Evaluate(inputs, today, new AlertSettings(inputs.Campaign.AlertLeadDays, inputs.Campaign.ReportDueDays));
         var evaluated = watch.ElapsedMilliseconds;
 
         var (opened, refreshed, resolved) = await UpsertAsync(db, findings, now, ct);
@@ -159,15 +157,15 @@ public class AlertScan
         return new AlertInputs(campaign,
             districts.Select(d => new DistrictAlertInput(d.Id, d.Code, d.Name, d.StreetQuota,
                 completeOn.ToDictionary(c => c.Key, c => c.Value.GetValueOrDefault(d.Id)), ledgers[d.Id])).ToList(),
-            siteInputs, await EvaluationsDueAsync(db, creating, sites.Select(s => (s.Id, s.DistrictId, s.Street)).ToList(), ct));
+            siteInputs, await EvaluationsDueAsync(db, campaign, creating, sites.Select(s => (s.Id, s.DistrictId, s.Street)).ToList(), ct));
     }
 
-    /// <summary>Each site in creation owes a mid-term and a final evaluation by the configured dates.</summary>
-    private async Task<IReadOnlyList<EvaluationDue>> EvaluationsDueAsync(WuSheDbContext db, IQueryable<Site> creating,
+    /// <summary>Each site in creation owes a mid-term and a final evaluation by the campaign's dates.</summary>
+    private static async Task<IReadOnlyList<EvaluationDue>> EvaluationsDueAsync(WuSheDbContext db, Campaign campaign, IQueryable<Site> creating,
         IReadOnlyList<(int Id, int DistrictId, string Street)> sites, CancellationToken ct)
     {
-        var dues = new[] { (Phase: Domain.Evaluations.EvaluationPhase.MidTerm, Due: _options.MidTermEvaluationDue),
-                           (Phase: Domain.Evaluations.EvaluationPhase.Final, Due: _options.FinalEvaluationDue) }
+        var dues = new[] { (Phase: Domain.Evaluations.EvaluationPhase.MidTerm, Due: campaign.MidTermEvaluationDue),
+                           (Phase: Domain.Evaluations.EvaluationPhase.Final, Due: campaign.FinalEvaluationDue) }
             .Where(d => d.Due is not null).ToList();
         if (dues.Count == 0) return Array.Empty<EvaluationDue>();
         var joint = await creating.Where(s => s.Tier == SiteTier.CityDistrictJoint).Select(s => s.Id).ToListAsync(ct);

@@ -17,13 +17,6 @@ public class WuSheOptions
     /// <summary>Folder for evidence files, outside wwwroot; relative paths are under the content root.</summary>
     public string EvidencePath { get; set; } = "data/evidence";
 
-    /// <summary>Early-warning lead time of deadline alerts, in days (SPEC §6).</summary>
-    public int AlertLeadDays { get; set; } = 30;
-    /// <summary>A period's progress report is due this many days after the period ends.</summary>
-    public int ReportDueDays { get; set; } = 10;
-    /// <summary>Due dates of the district's mid-term and final evaluations (五（三） gives none; a campaign setting).</summary>
-    public DateOnly? MidTermEvaluationDue { get; set; }
-    public DateOnly? FinalEvaluationDue { get; set; }
 
     /// <summary>Cron schedules (Quartz syntax, Asia/Shanghai) of the scheduled jobs by name.</summary>
     public Dictionary<string, string> JobSchedules { get; set; } = new() { ["AlertScan"] = "0 0 6 * * ?", ["Backup"] = "0 30 2 * * ?" };

@@ -43,6 +43,27 @@ public class Campaign
     /// <summary>First day of the first reporting period (a campaign setting; the notice does not give one).</summary>
     public DateOnly? ReportingStartsOn { get; private set; }
 
+    /// <summary>中期评估 due (系统设定: 五（三） asks for 中期、末期评估 without dates).</summary>
+    public DateOnly? MidTermEvaluationDue { get; private set; }
+    /// <summary>末期评估 due (系统设定).</summary>
+    public DateOnly? FinalEvaluationDue { get; private set; }
+    /// <summary>Days before a deadline that an early warning starts (系统设定).</summary>
+    public int AlertLeadDays { get; private set; } = 30;
+    /// <summary>Days after a period ends that its progress report is due (系统设定).</summary>
+    public int ReportDueDays { get; private set; } = 10;
+
+    /// <summary>The campaign's own dates and lead times, which the notice leaves open (shown as 系统设定).</summary>
+    public void SetSchedule(DateOnly midTermEvaluationDue, DateOnly finalEvaluationDue, int alertLeadDays, int reportDueDays)
+    {
+        if (finalEvaluationDue <= midTermEvaluationDue) throw new DomainException("末期评估截止日期应晚于中期评估截止日期。");
+        if (alertLeadDays is < 0 or > 365) throw new DomainException($"提前预警天数 {alertLeadDays} 无效，应在 0—365 之间。");
+        if (reportDueDays is < 0 or > 90) throw new DomainException($"进展报告提交期限 {reportDueDays} 天无效，应在 0—90 之间。");
+        MidTermEvaluationDue = midTermEvaluationDue;
+        FinalEvaluationDue = finalEvaluationDue;
+        AlertLeadDays = alertLeadDays;
+        ReportDueDays = reportDueDays;
+    }
+
     public IReadOnlyList<Milestone> Milestones => _milestones;
     public IReadOnlyList<CreationStandard> Standards => _standards;
 

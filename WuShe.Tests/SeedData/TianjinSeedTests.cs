@@ -85,4 +85,29 @@ public class TianjinSeedTests
         Assert.Equal("津民函〔2023〕20号", Seed.Campaign.DocumentNumber);
         Assert.Equal("天津市民政局", Seed.Campaign.Issuer);
     }
+
+    [Fact]
+    public void The_schedule_the_notice_leaves_open_is_campaign_data()
+    {
+        var campaign = CampaignSeeder.ToCampaign(Seed.Campaign);
+        Assert.Equal((new DateOnly(2023, 12, 31), new DateOnly(2024, 7, 31), 30, 10),
+            (campaign.MidTermEvaluationDue, campaign.FinalEvaluationDue, campaign.AlertLeadDays, campaign.ReportDueDays));
+    }
+
+    [Theory]
+    [InlineData("schedule", "缺少 schedule")]
+    [InlineData("midTermEvaluationDue", "schedule 缺少字段 midTermEvaluationDue")]
+    [InlineData("alertLeadDays", "schedule 缺少字段 alertLeadDays")]
+    public void A_campaign_file_without_its_schedule_is_refused_naming_the_field(string field, string message)
+    {
+        using var folder = new WuShe.Tests.Support.TempFolder();
+        var source = Path.Combine(AppContext.BaseDirectory, "seed-data", "tianjin-2023");
+        var target = Directory.CreateDirectory(folder.File("tianjin-2023")).FullName;
+        foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(target, "campaign.json")))!.AsObject();
+        if (field == "schedule") json.Remove("schedule");
+        else json["schedule"]!.AsObject().Remove(field);
+        File.WriteAllText(Path.Combine(target, "campaign.json"), json.ToJsonString());
+        Assert.Contains(message, Assert.Throws<SeedDataException>(() => CampaignSeedReader.Read(target)).Message);
+    }
 }

@@ -442,6 +442,9 @@ namespace WuShe.App.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("AlertLeadDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -451,8 +454,14 @@ namespace WuShe.App.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("FinalEvaluationDue")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Issuer")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("MidTermEvaluationDue")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -462,6 +471,9 @@ namespace WuShe.App.Data.Migrations
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportDueDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ReportingPeriodMonths")
                         .HasColumnType("INTEGER");

@@ -19,8 +19,19 @@ public sealed class CampaignFile
     public string JointSitesFile { get; set; } = "joint-sites.csv";
     public int ReportingPeriodMonths { get; set; } = 1;
     public DateOnly? ReportingStartsOn { get; set; }
+    /// <summary>Required: the campaign's own dates and lead times (the notice leaves them open).</summary>
+    public ScheduleFile? Schedule { get; set; }
     public List<MilestoneFile> Milestones { get; set; } = new();
     public List<StandardFile> Standards { get; set; } = new();
+}
+
+/// <summary>Dates and lead times of a campaign, all 系统设定; every field is required.</summary>
+public sealed class ScheduleFile
+{
+    public DateOnly? MidTermEvaluationDue { get; set; }
+    public DateOnly? FinalEvaluationDue { get; set; }
+    public int? AlertLeadDays { get; set; }
+    public int? ReportDueDays { get; set; }
 }
 
 public sealed class TargetsFile

@@ -65,6 +65,12 @@ public static class CampaignSeedReader
         var c = seed.Campaign;
         var name = Path.GetFileName(seed.Folder);
         var problems = new List<string>();
+        if (c.Schedule is not { } schedule)
+            problems.Add("campaign.json 缺少 schedule（midTermEvaluationDue、finalEvaluationDue、alertLeadDays、reportDueDays：通知未规定，须由本活动设定）");
+        else
+            foreach (var (value, field) in new (object?, string)[] { (schedule.MidTermEvaluationDue, "midTermEvaluationDue"), (schedule.FinalEvaluationDue, "finalEvaluationDue"),
+                         (schedule.AlertLeadDays, "alertLeadDays"), (schedule.ReportDueDays, "reportDueDays") })
+                if (value is null) problems.Add($"campaign.json 的 schedule 缺少字段 {field}");
         int streets = seed.Districts.Sum(d => d.StreetQuota), communities = seed.Districts.Sum(d => d.CommunityQuota);
         if (streets != c.Targets.Streets)
             problems.Add($"各区试点街镇数合计 {streets}，与任务目标 {c.Targets.Streets} 不一致");

@@ -54,6 +54,8 @@ public class CampaignSeeder
             t.Streets, t.Communities, t.JointStreets, t.JointCommunities);
         campaign.SetReportingPeriod(file.ReportingPeriodMonths);
         campaign.SetReportingStart(file.ReportingStartsOn);
+        var schedule = file.Schedule!; // required and complete: checked by CampaignSeedReader
+        campaign.SetSchedule(schedule.MidTermEvaluationDue!.Value, schedule.FinalEvaluationDue!.Value, schedule.AlertLeadDays!.Value, schedule.ReportDueDays!.Value);
         foreach (var m in file.Milestones)
             campaign.AddMilestone(new Milestone(m.DueDate, m.RequiredCompletionShare, m.Description, m.Clause));
         foreach (var s in file.Standards)
