@@ -57,11 +57,24 @@ public sealed class JobLedger(IDbContextFactory<WuSheDbContext> contexts, ILogge
         return run.Id;
     }
 
+    /// <summary>Records the end; a busy or briefly failing database is tried again, so a finished run is not left 运行中.</summary>
     private async Task FinishAsync(long runId, Action<JobRun> finish)
     {
-        await using var db = await contexts.ForSystemAsync(CancellationToken.None);
-        var run = await db.JobRuns.SingleAsync(r => r.Id == runId);
-        finish(run);
-        await db.SaveChangesAsync();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var db = await contexts.ForSystemAsync(CancellationToken.None);
+                var run = await db.JobRuns.SingleAsync(r => r.Id == runId);
+                finish(run);
+                await db.SaveChangesAsync();
+                return;
+            }
+            catch (Exception e) when (attempt < 5 && e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+            {
+                log.LogWarning(e, "记录运行 {Run} 的结果失败，第 {Attempt} 次，稍后重试", runId, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(attempt));
+            }
+        }
     }
 }
