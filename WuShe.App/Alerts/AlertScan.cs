@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using WuShe.App.Campaigns;
 using WuShe.App.Data;
 using WuShe.App.Hosting;
@@ -30,8 +29,7 @@ public class AlertScan
     private readonly ILogger<AlertScan> _log;
     private readonly JobLedger _ledger;
 
-    public AlertScan(IDbContextFactory<WuSheDbContext> contexts, CampaignQueries campaigns, IClock clock, IOptions<WuSheOptions> options, ILogger<AlertScan> log,
-        JobLedger ledger)
+    public AlertScan(IDbContextFactory<WuSheDbContext> contexts, CampaignQueries campaigns, IClock clock, ILogger<AlertScan> log, JobLedger ledger)
     {
         _ledger = ledger;
         _contexts = contexts;

@@ -88,6 +88,13 @@ public sealed class ScheduledJobs
         return new JobStart(job, scheduledFor, trigger, Data(context, StartedBy) ?? "调度器", attempt);
     }
 
+    /// <summary>"0 0 6 * * ?" → "06:00"; null for a schedule that is not once a day (or none).</summary>
+    public static string? DailyTime(string cron)
+    {
+        var p = cron.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return p.Length >= 6 && p[3] == "*" && p[4] == "*" && int.TryParse(p[1], out var m) && int.TryParse(p[2], out var h) ? $"{h:00}:{m:00}" : null;
+    }
+
     public static CronExpression Cron(string expression) => new(expression, ChinaTime.Zone);
 
     /// <summary>The latest fire time after <paramref name="after"/> that is due by <paramref name="now"/>: missed runs coalesce into one.</summary>

@@ -109,8 +109,8 @@ public class ComplianceQueries
         }).OrderBy(s => sortOrder[s.DistrictCode]).ThenBy(s => s.JointSiteNumber ?? 99).ThenBy(s => s.Street).ToList();
 
         var byDistrict = scores.ToLookup(s => s.DistrictCode);
-        var completeToday = sites.Where(s => ComplianceEngine.Evaluate(campaign, facts[s.Id], day).Complete)
-            .GroupBy(s => s.DistrictId).ToDictionary(g => g.Key, g => g.Count());
+        // Today's completion is the site scores' own (each site evaluated once above).
+        var completeToday = districtList.ToDictionary(d => d.Id, d => byDistrict[d.Code].Count(s => s.Complete));
         var completeOn = await CompleteOnAsync(db, campaign, creating, MilestoneProgress.DaysNeeded(campaign.Milestones, day), day, completeToday, wholeCampaign, ct);
         var districtScores = districtList.Select(d =>
         {

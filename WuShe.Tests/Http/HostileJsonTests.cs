@@ -109,11 +109,11 @@ public sealed class HostileJsonTests : IClassFixture<HostileJsonTests.Fixture>
         ["进展：活动日期 5/3"] = f => Save(f, c => c["activities"] = new JsonArray(Activity("5/3"))),
         ["进展：活动名称 100 万字"] = f => Save(f, c => c["activities"] = new JsonArray(Activity("2024-04-08", new string('名', 1_000_000)))),
         ["进展：活动名称 300 字"] = f => Save(f, c => c["activities"] = new JsonArray(Activity("2024-04-08", new string('名', 300)))),
-        ["进展：受益人数为负"] = f => Save(f, c => c["activities"] = new JsonArray(With(Activity("2024-04-08"), a => a["beneficiaries"] = -1, parse: true))),
+        ["进展：受益人数为负"] = f => Save(f, c => c["activities"] = new JsonArray(Changed(Activity("2024-04-08"), a => a["beneficiaries"] = -1))),
         ["进展：社区含 null"] = f => Save(f, c => c["communities"] = new JsonArray((JsonNode?)null)),
         ["进展：3000 个社会组织"] = f => Save(f, c => c["organisations"] = Repeat(() => JsonNode.Parse($$"""{"key":"{{Guid.NewGuid()}}","name":"组织","type":"","status":1,"cultivatedOn":"2024-04-01"}""")!, 3000)),
         ["进展：1500 笔筹款"] = f => Save(f, c => c["donations"] = Repeat(() => Donation("100"), 1500)),
-        ["进展：领域不存在"] = f => Save(f, c => c["activities"] = new JsonArray(With(Activity("2024-04-08"), a => a["area"] = "Space", parse: true))),
+        ["进展：领域不存在"] = f => Save(f, c => c["activities"] = new JsonArray(Changed(Activity("2024-04-08"), a => a["area"] = "Space"))),
         ["核算日期 9999-12-31"] = f => (f.Station, HttpMethod.Get, $"api/sites/{f.SiteId}/compliance?asOf=9999-12-31", null),
         ["核算日期 0001-01-01"] = f => (f.Station, HttpMethod.Get, $"api/sites/{f.SiteId}/compliance?asOf=0001-01-01", null),
         ["核算日期不是日期"] = f => (f.Station, HttpMethod.Get, $"api/sites/{f.SiteId}/compliance?asOf=abc", null),
@@ -126,7 +126,7 @@ public sealed class HostileJsonTests : IClassFixture<HostileJsonTests.Fixture>
         (f.Station, HttpMethod.Put, $"api/reports/{f.ReportId}", new JsonObject { ["version"] = f.ReportVersion, ["content"] = Content(change) }.ToJsonString());
 
     private static string With(JsonObject o, Action<JsonObject> change) { change(o); return o.ToJsonString(); }
-    private static JsonObject With(JsonObject o, Action<JsonObject> change, bool parse) { change(o); return o; }
+    private static JsonObject Changed(JsonObject o, Action<JsonObject> change) { change(o); return o; }
 
     [Theory]
     [MemberData(nameof(Cases))]
