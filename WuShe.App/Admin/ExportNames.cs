@@ -20,7 +20,7 @@ public static class ExportNames
         LockoutEnd=锁定至;LockoutEnabled=允许锁定;AccessFailedCount=连续失败次数;AssignedSiteIds=分配的联动点;At=时间;UserId=账号编号;
         Action=操作;EntityType=对象类型;EntityId=对象编号;Summary=摘要;Reason=理由;Changes=修改内容;Code=编码;Name=名称;Issuer=发文单位;
         Region=地区;TargetStreets=目标街镇数;TargetCommunities=目标社区数;TargetJointStreets=联动点街镇数;TargetJointCommunities=联动点社区数;
-        ReportingPeriodMonths=填报周期（月）;Rubric=评估指标;ReportingStartsOn=填报起始日;MidTermEvaluationDue=中期评估截止日;FinalEvaluationDue=末期评估截止日;AlertLeadDays=提前预警天数;ReportDueDays=进展报告提交期限（天）;Kind=类型;SortOrder=排序;ResidentPopulation=常住人口;
+        ReportingPeriodMonths=填报周期（月）;Rubric=评估指标;ReportingStartsOn=填报起始日;MidTermEvaluationDue=中期评估截止日;FinalEvaluationDue=末期评估截止日;AlertLeadDays=提前预警天数;ReportDueDays=进展报告提交期限（天）;FundraisingYearBasis=筹款年度口径;FundraisingYearReason=筹款年度口径理由;Kind=类型;SortOrder=排序;ResidentPopulation=常住人口;
         PopulationSource=人口数据来源;PopulationYear=人口统计年份;Number=序号;CampaignId=活动编号;StreetQuota=街镇名额;CommunityQuota=社区名额;
         Version=版本;EvaluatorUserId=评估人账号编号;EvaluatorName=评估人;Comment=评语;ReturnReason=退回理由;ReturnedBy=退回单位;SubmittedAt=提交时间;Scores=得分;
         Phase=阶段;Round=轮次;CreatedAt=创建时间;ReportId=进展报告编号;EntryKey=条目键;OriginalName=原文件名;StoredName=存储文件名;
@@ -31,7 +31,7 @@ public static class ExportNames
         FundCharityHasPublicFundraisingStatus=具有公开募捐资格;FundSetUpOn=基金设立日期;Key=条目键;Area=服务领域;HeldOn=日期;Beneficiaries=受益人数;
         DistrictCode=区划代码;Total=总数;Done=已完成;Error=错误;CreatedBy=创建人;Restarts=重启次数;CommunityId=社区编号;CommitteeMembers=参与的两委成员;
         CertifiedWorkers=参与的持证社区工作者;VolunteerTeams=志愿服务组织;RegisteredVolunteers=注册志愿者;ActiveVolunteers=有服务时长记录的志愿者;
-        ReceivedAt=时间;Donor=捐赠方;AmountFen=金额（分）;Year=所属年度;Type=类型;Status=登记或备案;CultivatedOn=日期;PublishedOn=日期;Outlet=渠道;
+        ReceivedAt=时间;Donor=捐赠方;AmountFen=金额（分）;Year=所属年度;Month=所属月份;Type=类型;Status=登记或备案;CultivatedOn=日期;PublishedOn=日期;Outlet=渠道;
         Command=操作;From=原状态;To=新状态;Street=街镇;Tier=层级;JointSiteNumber=联动点序号;StationName=服务站;StationAddress=服务站地址;
         ServiceAreas=服务领域;OtherServiceArea=其他服务领域;ContactName=联系人;ContactPhone=联系电话;IsSample=示例数据;Contract=政府购买服务合同;
         Certificate=证书;Body=评估主体;Text=正文;FiguresAsOf=数据截至;Districts=予以通报的区;PublishedAt=发布时间;PublishedBy=发布人;ThresholdIsSystemSetting=数量为系统设定;Metric=指标;Comparator=比较;Threshold=阈值;Unit=单位;AppliesTo=适用;ClauseText=条款原文;CreationStandardId=创建标准编号

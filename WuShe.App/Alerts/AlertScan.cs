@@ -143,9 +143,9 @@ public class AlertScan
         var siteInputs = sites.Select(s =>
         {
             var from = ProgressReport.FirstPeriodStart(s.Tier, ChinaTime.ToChina(s.ApprovedAt ?? _clock.Now), start);
+            var (fund, lastFund) = SiteAlertInput.FundraisingFor(campaign, facts[s.Id], today);
             return new SiteAlertInput(s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber, from, submitted[s.Id].ToHashSet(),
-                ComplianceEngine.Evaluate(campaign, facts[s.Id], today), facts[s.Id].FundraisingFenByYear,
-                campaign.FundraisingFloorFenFor(s.Tier, s.JointSiteNumber));
+                ComplianceEngine.Evaluate(campaign, facts[s.Id], today), fund, lastFund);
         }).ToList();
         // Milestones count accepted sites too, and judge a passed milestone as of its due date (MilestoneProgress).
         var counted = MilestoneProgress.Counted.ToList();

@@ -27,7 +27,7 @@ public static class ExcelExports
         export.MapGet("/joint-sites.xlsx", (HttpContext http, CampaignQueries q) => File(async () =>
         {
             var o = await q.GetOverviewAsync(http.User.Scope());
-            return ("市区联合创建点", new XlsxSheet("市区联合创建点", new[] { "序号", "区划", "试点街镇", "试点社区", "档次", "每年筹款下限（元）" },
+            return ("市区联合创建点", new XlsxSheet("市区联合创建点", new[] { "序号", "区划", "试点街镇", "试点社区", "档次", "每筹款年度下限（元）" },
                 o.JointSites.Select(j => Row(j.Number, j.DistrictName, j.Street, string.Join("、", j.Communities), j.FloorBand, j.FloorFen is { } f ? f / 100m : null))));
         })).RequireAuthorization(Policies.CityWide);
 
@@ -57,11 +57,11 @@ public static class ExcelExports
         {
             var d = await q.DashboardAsync(http.User.Scope(), district, asOf);
             return ($"创建进度-截至{d.AsOf:yyyy-MM-dd}",
-                new XlsxSheet("各区", new[] { "区划", "已立项的街镇（含已结项）", "完成创建", "名额", "完成比例", "平均达标率", $"{d.AsOf.Year}年筹款（元）" },
+                new XlsxSheet("各区", new[] { "区划", "已立项的街镇（含已结项）", "完成创建", "名额", "完成比例", "平均达标率", "本筹款年度筹款（元）" },
                     d.Districts.Select(x => Row(x.Name, x.Sites, x.CompleteSites, x.StreetQuota, Math.Round(x.CompleteShare * 100, 1), Math.Round(x.AverageCompletion * 100, 1), x.RaisedFen / 100m))),
-                new XlsxSheet("创建点", new[] { "区划", "街镇", "类别", "市区联合创建点序号", "状态", "达标标准数", "标准总数", "达标的标准", "创建完成", $"{d.AsOf.Year}年筹款（元）", "每年筹款下限（元）" },
+                new XlsxSheet("创建点", new[] { "区划", "街镇", "类别", "市区联合创建点序号", "状态", "达标标准数", "标准总数", "达标的标准", "创建完成", "本筹款年度", "本筹款年度筹款（元）", "每筹款年度下限（元）" },
                     d.Sites.Select(s => Row(s.DistrictName, s.Street, s.Tier, s.JointSiteNumber, s.State, s.MetCount, s.StandardCount, string.Join("、", s.MetStandards),
-                        s.Complete ? "是" : "否", s.RaisedFen / 100m, s.FloorFen is { } f ? f / 100m : null))));
+                        s.Complete ? "是" : "否", s.FundraisingYear, s.RaisedFen / 100m, s.FloorFen is { } f ? f / 100m : null))));
         }));
 
         export.MapGet("/sites/{siteId:int}/reports.xlsx", (int siteId, HttpContext http, ProgressQueries q) => File(async () =>

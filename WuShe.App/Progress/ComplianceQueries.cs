@@ -11,14 +11,14 @@ using WuShe.Domain.Sites;
 
 namespace WuShe.App.Progress;
 
+/// <param name="FundraisingBasis">How the campaign counts 三（六）'s "每年" and why, shown above the years.</param>
 public sealed record SiteComplianceView(int SiteId, string Street, string DistrictName, string Tier, SiteCompliance Compliance,
-    IReadOnlyList<FundraisingYear> Fundraising, bool SampleData);
+    IReadOnlyList<FundraisingStanding> Fundraising, string FundraisingBasis, bool SampleData);
 
-public sealed record FundraisingYear(int Year, long RaisedFen, long? FloorFen);
-
-/// <summary>One site on a dashboard: completion, standards met, this year's fundraising against its floor.</summary>
+/// <summary>One site on a dashboard: completion, standards met, fundraising in its current fundraising year against its floor.</summary>
 public sealed record SiteScore(int SiteId, string DistrictCode, string DistrictName, string Street, string Tier, int? JointSiteNumber,
-    string State, int MetCount, int StandardCount, bool Complete, long RaisedFen, long? FloorFen, IReadOnlyList<int> MetStandards);
+    string State, int MetCount, int StandardCount, bool Complete, long RaisedFen, long? FloorFen, IReadOnlyList<int> MetStandards,
+    string FundraisingYear);
 
 public sealed record DistrictScore(int DistrictId, string Code, string Name, int StreetQuota, int Sites, int CompleteSites,
     decimal AverageCompletion, long RaisedFen, IReadOnlyList<MilestoneProgress> Milestones)
@@ -58,10 +58,8 @@ public class ComplianceQueries
         var campaign = await _campaigns.LoadCampaignAsync(db, ct);
         var facts = (await ComplianceFacts.LoadAsync(db, db.Sites.Where(s => s.Id == siteId), day, ct))[siteId];
         var district = await db.Districts.Where(d => d.Id == site.DistrictId).Select(d => d.Name).SingleAsync(ct);
-        var floor = campaign.FundraisingFloorFenFor(site.Tier, site.JointSiteNumber);
-        var years = facts.FundraisingFenByYear.Keys.Append(day.Year).Distinct().OrderBy(y => y);
         return new SiteComplianceView(site.Id, site.Street, district, site.Tier.Label(), ComplianceEngine.Evaluate(campaign, facts, day),
-            years.Select(y => new FundraisingYear(y, facts.FundraisingFenByYear.GetValueOrDefault(y), floor)).ToList(), site.IsSample);
+            ComplianceEngine.FundraisingHistory(campaign, facts, day), campaign.FundraisingYearRule, site.IsSample);
     }
 
     /// <summary>
@@ -102,10 +100,11 @@ public class ComplianceQueries
         var scores = sites.Select(s =>
         {
             var result = ComplianceEngine.Evaluate(campaign, facts[s.Id], day);
+            var fund = ComplianceEngine.FundraisingOf(campaign, facts[s.Id], day);
             var d = byId[s.DistrictId];
             return new SiteScore(s.Id, d.Code, d.Name, s.Street, s.Tier.Label(), s.JointSiteNumber, s.State.Label(), result.MetCount,
-                result.Standards.Count, result.Complete, facts[s.Id].FundraisingFenByYear.GetValueOrDefault(day.Year),
-                campaign.FundraisingFloorFenFor(s.Tier, s.JointSiteNumber), result.Standards.Where(x => x.Met).Select(x => x.Number).ToList());
+                result.Standards.Count, result.Complete, fund.RaisedFen, fund.FloorFen, result.Standards.Where(x => x.Met).Select(x => x.Number).ToList(),
+                fund.Year.ShortLabel);
         }).OrderBy(s => sortOrder[s.DistrictCode]).ThenBy(s => s.JointSiteNumber ?? 99).ThenBy(s => s.Street).ToList();
 
         var byDistrict = scores.ToLookup(s => s.DistrictCode);

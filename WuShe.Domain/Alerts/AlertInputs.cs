@@ -21,8 +21,18 @@ public sealed record SiteAlertInput(
     DateOnly ReportingFrom,
     IReadOnlySet<DateOnly> SubmittedPeriods,
     SiteCompliance Compliance,
-    IReadOnlyDictionary<int, long> FundraisingFenByYear,
-    long? FloorFen);
+    /// <summary>This fundraising year as of the scan day (三（六）).</summary>
+    FundraisingStanding Fundraising,
+    /// <summary>The fundraising year just ended, as of its last day; null in year 1.</summary>
+    FundraisingStanding? PreviousFundraising)
+{
+    /// <summary>Both standings from the site's facts, the way the completion verdict reads them.</summary>
+    public static (FundraisingStanding Now, FundraisingStanding? Previous) FundraisingFor(Campaign campaign, SiteFacts facts, DateOnly today)
+    {
+        var now = ComplianceEngine.FundraisingOf(campaign, facts, today);
+        return (now, now.Year.Previous is { } last ? ComplianceEngine.FundraisingOf(campaign, facts, last.End) : null);
+    }
+}
 
 /// <summary>An evaluation that is due (mid-term or final), submitted or not.</summary>
 public sealed record EvaluationDue(int SiteId, int DistrictId, string Street, string Phase, DateOnly DueDate, bool Submitted);

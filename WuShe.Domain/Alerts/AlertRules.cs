@@ -77,31 +77,27 @@ public static class AlertRules
     }
 
     /// <summary>
-    /// Sites with a floor (三（六）): this year's pace against the pro-rata share of the floor by completed months, and
-    /// last year's total against the floor. District-level sites have no floor: tracked, never alerted.
+    /// Sites with a floor (三（六））, in the site's fundraising year (<see cref="FundraisingYear"/>, the same standing the
+    /// completion verdict reads): the current year behind the pro-rata pace, and the year just ended below the floor.
+    /// District-level sites have no floor: never alerted here (their verdict asks for some money).
     /// </summary>
     public static IEnumerable<AlertFinding> Fundraising(AlertInputs inputs, DateOnly today)
     {
-        foreach (var site in inputs.Sites.Where(s => s.FloorFen is not null))
+        foreach (var site in inputs.Sites.Where(s => s.Fundraising.FloorFen is not null))
         {
-            var floor = site.FloorFen!.Value;
-            var completedMonths = today.Month - 1;
-            var raised = site.FundraisingFenByYear.GetValueOrDefault(today.Year);
-            var expected = floor * completedMonths / 12;
-            if (completedMonths > 0 && site.ReportingFrom.Year <= today.Year && raised < expected)
-                yield return new(AlertRule.FundraisingPace, "", AlertScope.Site, $"site:{site.Id}", today.Year.ToString(), AlertSeverity.Warning,
-                    $"{site.Street}{today.Year}年筹款进度滞后",
-                    $"年度下限 {Money.FormatYuan(floor)}，按 {completedMonths} 个月进度应筹 {Money.FormatYuan(expected)}，已筹 {Money.FormatYuan(raised)}，差 {Money.FormatYuan(expected - raised)}",
+            var now = site.Fundraising;
+            var floor = now.FloorFen!.Value;
+            if (now.BehindPace)
+                yield return new(AlertRule.FundraisingPace, "", AlertScope.Site, $"site:{site.Id}", now.Year.Key, AlertSeverity.Warning,
+                    $"{site.Street}{now.Year.ShortLabel}筹款进度滞后",
+                    $"{now.Year.Label}下限 {Money.FormatYuan(floor)}，按已过 {now.MonthsPassed} 个月进度应筹 {Money.FormatYuan(now.ExpectedFen)}，已筹 {Money.FormatYuan(now.RaisedFen)}，差 {Money.FormatYuan(now.ExpectedFen - now.RaisedFen)}",
                     "三（六）", site.DistrictId, site.Id, $"/sites/{site.Id}");
 
-            var lastYear = today.Year - 1;
-            if (site.ReportingFrom.Year > lastYear) continue;
-            var last = site.FundraisingFenByYear.GetValueOrDefault(lastYear);
-            if (last < floor)
-                yield return new(AlertRule.FundraisingBelowFloor, "", AlertScope.Site, $"site:{site.Id}", lastYear.ToString(), AlertSeverity.Critical,
-                    $"{site.Street}{lastYear}年筹款低于下限",
-                    $"{lastYear} 年已筹 {Money.FormatYuan(last)}，下限 {Money.FormatYuan(floor)}，差 {Money.FormatYuan(floor - last)}", "三（六）",
-                    site.DistrictId, site.Id, $"/sites/{site.Id}");
+            if (site.PreviousFundraising is not { } last || last.FloorReached) continue;
+            yield return new(AlertRule.FundraisingBelowFloor, "", AlertScope.Site, $"site:{site.Id}", last.Year.Key, AlertSeverity.Critical,
+                $"{site.Street}{last.Year.ShortLabel}筹款低于下限",
+                $"{last.Year.Label}已筹 {Money.FormatYuan(last.RaisedFen)}，下限 {Money.FormatYuan(floor)}，差 {Money.FormatYuan(floor - last.RaisedFen)}", "三（六）",
+                site.DistrictId, site.Id, $"/sites/{site.Id}");
         }
     }
 

@@ -1,6 +1,7 @@
 using WuShe.Domain.Accounts;
 using WuShe.Domain.Common;
 using WuShe.Domain.Evaluations;
+using WuShe.Domain.Progress;
 using WuShe.Domain.Sites;
 
 namespace WuShe.Domain.Campaigns;
@@ -63,6 +64,32 @@ public class Campaign
         AlertLeadDays = alertLeadDays;
         ReportDueDays = reportDueDays;
     }
+
+    /// <summary>筹款年度 of 三（六）'s "每年" (campaign data; the notice does not say which year).</summary>
+    public FundraisingYearBasis FundraisingYearBasis { get; private set; } = FundraisingYearBasis.CalendarYear;
+    /// <summary>Why the campaign counts that way, shown beside every fundraising figure.</summary>
+    public string FundraisingYearReason { get; private set; } = "";
+
+    public void SetFundraisingYear(FundraisingYearBasis basis, string reason)
+    {
+        if (!Enum.IsDefined(basis)) throw new DomainException("筹款年度口径无效，应为“自然年”或“项目年度”。");
+        FundraisingYearBasis = basis;
+        FundraisingYearReason = Required(reason, "筹款年度口径的理由");
+    }
+
+    /// <summary>The rule in words with its reason, shown beside every fundraising figure.</summary>
+    public string FundraisingYearRule => FundraisingYearBasis == FundraisingYearBasis.CalendarYear
+        ? $"三（六）“每年”按自然年计（1 月 1 日至 12 月 31 日），系统设定：{FundraisingYearReason}"
+        : $"三（六）“每年”按项目年度计（自开始创建当月起每 12 个月为一个项目年度，开始创建前收到的计入第一个项目年度），系统设定：{FundraisingYearReason}";
+
+    /// <summary>开始创建: the first day of the site's first reporting period; the campaign's start when not yet approved.</summary>
+    public DateOnly CreationStartOf(SiteTier tier, DateOnly? approvedOn, DateOnly today) => approvedOn is { } on
+        ? ProgressReport.FirstPeriodStart(tier, on, ReportingStartsOn)
+        : ReportingStartsOn ?? new DateOnly(today.Year, today.Month, 1);
+
+    /// <summary>The site's fundraising year (三（六）) that holds <paramref name="day"/>.</summary>
+    public FundraisingYear FundraisingYearOf(SiteTier tier, DateOnly? approvedOn, DateOnly day) =>
+        FundraisingYear.Containing(FundraisingYearBasis, CreationStartOf(tier, approvedOn, day), day);
 
     public IReadOnlyList<Milestone> Milestones => _milestones;
     public IReadOnlyList<CreationStandard> Standards => _standards;

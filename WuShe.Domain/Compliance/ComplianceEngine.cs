@@ -5,7 +5,8 @@ namespace WuShe.Domain.Compliance;
 
 /// <summary>
 /// Evaluates a campaign's standard definitions (三) against a site's facts as of a date. Pure: no clock, no I/O.
-/// Calendar-year rules (fundraising, active volunteers) use the year of the as-of date.
+/// Active volunteers use the calendar year of the as-of date; fundraising the site's fundraising year holding it
+/// (<see cref="FundraisingYear"/>, campaign data).
 /// </summary>
 public static class ComplianceEngine
 {
@@ -14,7 +15,7 @@ public static class ComplianceEngine
         var standards = campaign.Standards
             .Select(s => new StandardVerdict(s.Number, s.Title, s.Clause,
                 s.Requirements.Where(r => r.AppliesTo.Matches(facts.Tier, facts.JointSiteNumber))
-                    .SelectMany(r => Evaluate(r, SourceOf(r, s.Clause), facts, asOf.Year)).ToList()))
+                    .SelectMany(r => Evaluate(campaign, r, SourceOf(r, s.Clause), facts, asOf)).ToList()))
             .Where(s => s.Requirements.Count > 0)
             .ToList();
         return new SiteCompliance(asOf, asOf.Year, standards);
@@ -23,7 +24,18 @@ public static class ComplianceEngine
     /// <summary>The clause, marked when its number is the system's rather than the notice's (系统设定).</summary>
     public static string SourceOf(StandardRequirement r, string clause) => r.ThresholdIsSystemSetting ? $"{clause}（数量为系统设定）" : clause;
 
-    private static IEnumerable<RequirementVerdict> Evaluate(StandardRequirement r, string clause, SiteFacts f, int year)
+    /// <summary>A site's fundraising in its fundraising year holding <paramref name="asOf"/>, against its floor (none: district level).</summary>
+    public static FundraisingStanding FundraisingOf(Campaign campaign, SiteFacts f, DateOnly asOf) => FundraisingStanding.Of(
+        campaign.FundraisingYearOf(f.Tier, f.ApprovedOn, asOf), f.FundraisingFenByMonth, campaign.FundraisingFloorFenFor(f.Tier, f.JointSiteNumber), asOf);
+
+    /// <summary>Every fundraising year of the site up to <paramref name="asOf"/>, each as of its last day or <paramref name="asOf"/>.</summary>
+    public static IReadOnlyList<FundraisingStanding> FundraisingHistory(Campaign campaign, SiteFacts f, DateOnly asOf) =>
+        FundraisingYear.Through(campaign.FundraisingYearBasis, campaign.CreationStartOf(f.Tier, f.ApprovedOn, asOf), asOf)
+            .Select(y => FundraisingStanding.Of(y, f.FundraisingFenByMonth, campaign.FundraisingFloorFenFor(f.Tier, f.JointSiteNumber),
+                y.End < asOf ? y.End : asOf))
+            .ToList();
+
+    private static IEnumerable<RequirementVerdict> Evaluate(Campaign campaign, StandardRequirement r, string clause, SiteFacts f, DateOnly asOf)
     {
         if (r.Scope == StandardScope.Community)
         {
@@ -34,7 +46,7 @@ public static class ComplianceEngine
         {
             StandardMetric.CommunityFundEstablished => Fund(r, clause, f),
             StandardMetric.CoveredCommunities => Count(r, clause, "创建点", f.CoveredCommunities),
-            StandardMetric.CharityFundsRaised => Fundraising(r, clause, f, year),
+            StandardMetric.CharityFundsRaised => Fundraising(r, clause, f, FundraisingOf(campaign, f, asOf)),
             _ => Count(r, clause, "创建点", f.HasReport ? SiteCount(r.Metric, f) : null),
         };
     }
@@ -98,26 +110,29 @@ public static class ComplianceEngine
                 "社区基金须依托具有公开募捐资格的慈善组织", clause, 0.5m);
     }
 
-    private static RequirementVerdict Fundraising(StandardRequirement r, string clause, SiteFacts f, int year)
+    private static RequirementVerdict Fundraising(StandardRequirement r, string clause, SiteFacts f, FundraisingStanding st)
     {
-        var raised = f.FundraisingFenByYear.GetValueOrDefault(year);
-        var actual = $"{year} 年已筹 {Money.FormatYuan(raised)}（含物资折算）";
+        var year = st.Year;
+        var actual = $"{year.Label}已筹 {Money.FormatYuan(st.RaisedFen)}（含物资折算）";
+        var per = $"每{FundraisingYear.BasisLabel(year.Basis)}";
         if (r.Comparator == Comparator.TrackOnly)
             return new(r.Description, "创建点", VerdictStatus.Tracked, "不设下限（仅统计）", actual, "", clause, null);
         var floor = (long)r.Threshold;
         if (r.Comparator == Comparator.MoreThan)
         {
-            var some = $"每年 > {Money.FormatYuan(floor)}（应撬动一定数额，额度不做限定）";
+            var some = $"{per} > {Money.FormatYuan(floor)}（应撬动一定数额，额度不做限定）";
             if (!f.HasReport) return NoData(r, clause, "创建点", "尚无已提交的进展报告", some);
-            return raised > floor
+            return st.RaisedFen > floor
                 ? new(r.Description, "创建点", VerdictStatus.Met, some, actual, "", clause, 1)
-                : new(r.Description, "创建点", VerdictStatus.NotMet, some, actual, $"{year} 年尚未撬动任何社会慈善资金", clause, 0);
+                : new(r.Description, "创建点", VerdictStatus.NotMet, some, actual, $"{year.ShortLabel}尚未撬动任何社会慈善资金", clause, 0);
         }
-        var required = $"每年 ≥ {Money.FormatYuan(floor)}";
+        var required = $"{per} ≥ {Money.FormatYuan(floor)}";
         if (!f.HasReport) return NoData(r, clause, "创建点", "尚无已提交的进展报告", required);
-        return raised >= floor
-            ? new(r.Description, "创建点", VerdictStatus.Met, required, actual, "", clause, 1)
-            : new(r.Description, "创建点", VerdictStatus.NotMet, required, actual, $"{year} 年还差 {Money.FormatYuan(floor - raised)}", clause, Ratio(raised, floor));
+        if (st.RaisedFen >= floor) return new(r.Description, "创建点", VerdictStatus.Met, required, actual, "", clause, 1);
+        var pace = st.MonthsPassed == 0 ? "本年度刚开始"
+            : $"按已过 {st.MonthsPassed} 个月的进度应筹 {Money.FormatYuan(st.ExpectedFen)}，{(st.BehindPace ? "进度滞后" : "进度正常")}";
+        return new(r.Description, "创建点", VerdictStatus.NotMet, required, actual,
+            $"{year.ShortLabel}还差 {Money.FormatYuan(floor - st.RaisedFen)}；{pace}", clause, Ratio(st.RaisedFen, floor));
     }
 
     private static RequirementVerdict NoData(StandardRequirement r, string clause, string scope, string why, string? required = null) =>

@@ -34,9 +34,12 @@ public sealed record SiteFacts(
     int ResearchTopics,
     int CaseWriteUps,
     int MediaReports,
-    IReadOnlyDictionary<int, long> FundraisingFenByYear)
+    /// <summary>Donations (含物资折算) by the month received in China time, as yyyyMM → 分.</summary>
+    IReadOnlyDictionary<int, long> FundraisingFenByMonth,
+    /// <summary>立项 day in China time; with the campaign it gives the site's start of creation and fundraising years.</summary>
+    DateOnly? ApprovedOn)
 {
-    public static SiteFacts NoReports(SiteTier tier, int? number, IReadOnlyList<string> communities) => new(tier, number, communities.Count,
-        false, null, false, false, "", null, communities.Select(n => new CommunityFacts(n, null, null, null, null, null, null)).ToList(),
-        0, 0, 0, 0, 0, 0, new Dictionary<int, long>());
+    public static SiteFacts NoReports(SiteTier tier, int? number, IReadOnlyList<string> communities, DateOnly? approvedOn) => new(tier, number,
+        communities.Count, false, null, false, false, "", null, communities.Select(n => new CommunityFacts(n, null, null, null, null, null, null)).ToList(),
+        0, 0, 0, 0, 0, 0, new Dictionary<int, long>(), approvedOn);
 }

@@ -14,14 +14,15 @@ public static class SiteFactsBuilder
         var submitted = reports.Where(r => r.SiteId == site.Id && r.State == ReportState.Submitted && r.PeriodStart <= asOf)
             .OrderBy(r => r.PeriodStart).ToList();
         var names = site.Communities.OrderBy(c => c.SortOrder).ToList();
-        if (submitted.Count == 0) return SiteFacts.NoReports(site.Tier, site.JointSiteNumber, names.Select(c => c.Name).ToList());
+        var approvedOn = site.ApprovedAt is { } at ? DateOnly.FromDateTime(Common.ChinaTime.ToChina(at).DateTime) : (DateOnly?)null;
+        if (submitted.Count == 0) return SiteFacts.NoReports(site.Tier, site.JointSiteNumber, names.Select(c => c.Name).ToList(), approvedOn);
 
         var latest = submitted[^1];
         var latestThisYear = submitted.LastOrDefault(r => r.PeriodYear == asOf.Year);
         var activities = submitted.SelectMany(r => r.Activities).Where(a => a.HeldOn <= asOf).ToList();
         var promotions = submitted.SelectMany(r => r.Promotions).Where(p => p.PublishedOn <= asOf).ToList();
         var donations = submitted.SelectMany(r => r.Donations)
-            .Where(d => DateOnly.FromDateTime(Common.ChinaTime.ToChina(d.ReceivedAt).DateTime) <= asOf);
+            .Select(d => (Day: DateOnly.FromDateTime(Common.ChinaTime.ToChina(d.ReceivedAt).DateTime), d.AmountFen)).Where(d => d.Day <= asOf);
 
         return new SiteFacts(site.Tier, site.JointSiteNumber, names.Count, true,
             latest.FullTimeSocialWorkers, latest.FundEstablished, latest.FundCharityHasPublicFundraisingStatus, latest.FundCharity,
@@ -39,6 +40,7 @@ public static class SiteFactsBuilder
             promotions.Count(p => p.Kind == PromotionKind.Research),
             promotions.Count(p => p.Kind == PromotionKind.CaseWriteUp),
             promotions.Count(p => p.Kind == PromotionKind.MediaReport),
-            donations.GroupBy(d => d.Year).ToDictionary(g => g.Key, g => g.Sum(d => d.AmountFen)));
+            donations.GroupBy(d => Campaigns.FundraisingYear.MonthKey(d.Day)).ToDictionary(g => g.Key, g => g.Sum(d => d.AmountFen)),
+            approvedOn);
     }
 }

@@ -32,6 +32,8 @@ public sealed record DonationEntry(Guid Key, DateTimeOffset ReceivedAt, string D
 {
     /// <summary>The calendar year the donation counts for, in Asia/Shanghai (stored, so sums by year run in SQL).</summary>
     public int Year { get; init; } = ReceivedAt.UtcDateTime.Year >= 9999 ? 9999 : ChinaTime.ToChina(ReceivedAt).Year;
+    /// <summary>The month (1–12) in Asia/Shanghai, stored beside <see cref="Year"/> so fundraising years sum in SQL.</summary>
+    public int Month { get; init; } = ReceivedAt.UtcDateTime.Year >= 9999 ? 12 : ChinaTime.ToChina(ReceivedAt).Month;
 }
 
 /// <summary>A professional service activity for people in special hardship (三（三）).</summary>

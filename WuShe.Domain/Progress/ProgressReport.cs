@@ -96,9 +96,13 @@ public class ProgressReport
     /// 首个填报期: a 市区联合创建点 reports from the campaign's reporting start; a district-level site from the month it
     /// was approved, or the campaign's start when that is later.
     /// </summary>
-    public static DateOnly FirstPeriodStart(SiteTier tier, DateTimeOffset approvedInChina, DateOnly? campaignReportingStart)
+    public static DateOnly FirstPeriodStart(SiteTier tier, DateTimeOffset approvedInChina, DateOnly? campaignReportingStart) =>
+        FirstPeriodStart(tier, DateOnly.FromDateTime(approvedInChina.DateTime), campaignReportingStart);
+
+    /// <inheritdoc cref="FirstPeriodStart(SiteTier, DateTimeOffset, DateOnly?)"/>
+    public static DateOnly FirstPeriodStart(SiteTier tier, DateOnly approvedOn, DateOnly? campaignReportingStart)
     {
-        var approvedMonth = new DateOnly(approvedInChina.Year, approvedInChina.Month, 1);
+        var approvedMonth = new DateOnly(approvedOn.Year, approvedOn.Month, 1);
         if (campaignReportingStart is not { } start) return approvedMonth;
         return tier == SiteTier.CityDistrictJoint || approvedMonth < start ? start : approvedMonth;
     }

@@ -42,9 +42,11 @@ public class ProgressBrowserTests
         await page.GoInteractiveAsync($"sites/{site}");
         var six = page.Locator("#standard-6");
         await Assertions.Expect(six.Locator(".wushe-verdict")).ToHaveTextAsync("未达标");
-        await Assertions.Expect(six).ToContainTextAsync("2024 年已筹 30,000.00 元");
-        await Assertions.Expect(six).ToContainTextAsync("2024 年还差 20,000.00 元");
+        await Assertions.Expect(six).ToContainTextAsync("第 1 项目年度（2023-07-01 至 2024-06-30）已筹 30,000.00 元");
+        await Assertions.Expect(six).ToContainTextAsync("第 1 项目年度还差 20,000.00 元；按已过 10 个月的进度应筹 41,666.66 元，进度滞后");
         await Assertions.Expect(six).ToContainTextAsync("三（六）");
+        await Assertions.Expect(page.Locator("#fundraising-basis")).ToContainTextAsync("按项目年度计");
+        await Assertions.Expect(page.Locator("#fundraising-years")).ToContainTextAsync("第 1 项目年度（2023-07-01 至 2024-06-30）");
 
         // May: the figures carry over; 20,000 元 more reaches the floor exactly.
         await OpenPeriodAsync(page, site, "2024-05");
@@ -55,7 +57,7 @@ public class ProgressBrowserTests
 
         await page.GoInteractiveAsync($"sites/{site}");
         await Assertions.Expect(six.Locator(".wushe-verdict")).ToHaveTextAsync("达标");
-        await Assertions.Expect(six).ToContainTextAsync("2024 年已筹 50,000.00 元");
+        await Assertions.Expect(six).ToContainTextAsync("第 1 项目年度（2023-07-01 至 2024-06-30）已筹 50,000.00 元");
         await Assertions.Expect(page.Locator("#standard-1 .wushe-verdict")).ToHaveTextAsync("达标");
         await Assertions.Expect(page.Locator("#standard-4 .wushe-verdict")).ToHaveTextAsync("未达标");
         await Assertions.Expect(page.Locator("#standard-4")).ToContainTextAsync("还差 5 个社区社会组织");

@@ -19,7 +19,15 @@ public class ComplianceEngineTests
 
     private static SiteFacts AllMet(SiteTier tier = SiteTier.CityDistrictJoint, int? number = 3) => new(tier, number, 2, true, 2,
         true, true, "天津市慈善协会", new DateOnly(2023, 8, 1), new[] { Community("甲社区"), Community("乙社区") },
-        5, 3, 120, 1, 1, 1, new Dictionary<int, long> { [2023] = 5_000_000 });
+        5, 3, 120, 1, 1, 1, new Dictionary<int, long> { [202308] = 5_000_000 }, new DateOnly(2023, 7, 1));
+
+    /// <summary>The same campaign counting 三（六）'s "每年" by calendar year.</summary>
+    private static Campaign ByCalendarYear()
+    {
+        var c = CampaignSeeder.ToCampaign(CampaignSeedReader.Read(Path.Combine(AppContext.BaseDirectory, "seed-data", "tianjin-2023")).Campaign);
+        c.SetFundraisingYear(FundraisingYearBasis.CalendarYear, "测试");
+        return c;
+    }
 
     private static StandardVerdict Standard(SiteFacts facts, int number) =>
         ComplianceEngine.Evaluate(Tianjin, facts, AsOf).Standards.Single(s => s.Number == number);
@@ -83,11 +91,13 @@ public class ComplianceEngineTests
     [InlineData(6, 4_999_999, VerdictStatus.Met)]
     public void Joint_sites_1_to_5_need_50000_yuan_and_6_to_11_need_20000(int number, long raisedFen, VerdictStatus expected)
     {
-        var facts = AllMet(number: number) with { FundraisingFenByYear = new Dictionary<int, long> { [2023] = raisedFen } };
+        var facts = AllMet(number: number) with { FundraisingFenByMonth = new Dictionary<int, long> { [202312] = raisedFen } };
         var verdict = Assert.Single(Standard(facts, 6).Requirements);
         Assert.Equal(expected, verdict.Status);
-        Assert.Equal(number <= 5 ? "每年 ≥ 50,000.00 元" : "每年 ≥ 20,000.00 元", verdict.Required);
-        if (raisedFen == 4_999_999 && number == 5) Assert.Equal("2023 年还差 0.01 元", verdict.Gap);
+        Assert.Equal(number <= 5 ? "每项目年度 ≥ 50,000.00 元" : "每项目年度 ≥ 20,000.00 元", verdict.Required);
+        Assert.StartsWith("第 1 项目年度（2023-07-01 至 2024-06-30）已筹", verdict.Actual);
+        if (raisedFen == 4_999_999 && number == 5)
+            Assert.Equal("第 1 项目年度还差 0.01 元；按已过 5 个月的进度应筹 20,833.33 元，进度正常", verdict.Gap);
     }
 
     [Fact]
@@ -111,13 +121,13 @@ public class ComplianceEngineTests
     {
         var facts = AllMet(SiteTier.DistrictLevel, null) with
         {
-            FundraisingFenByYear = raisedFen == 0 ? new Dictionary<int, long>() : new Dictionary<int, long> { [2023] = raisedFen },
+            FundraisingFenByMonth = raisedFen == 0 ? new Dictionary<int, long>() : new Dictionary<int, long> { [202312] = raisedFen },
             HasReport = reported,
         };
         var standard = Standard(facts, 6);
         var verdict = Assert.Single(standard.Requirements);
         Assert.Equal(expected, verdict.Status);
-        Assert.Equal("每年 > 0.00 元（应撬动一定数额，额度不做限定）", verdict.Required);
+        Assert.Equal("每项目年度 > 0.00 元（应撬动一定数额，额度不做限定）", verdict.Required);
         Assert.Equal(expected == VerdictStatus.Met, standard.Met);
         Assert.Contains("三（六）", verdict.Clause);
     }
@@ -148,14 +158,20 @@ public class ComplianceEngineTests
         var reports = new[] { december, january };
 
         var facts = SiteFactsBuilder.Build(site, reports, new DateOnly(2024, 1, 31));
-        Assert.Equal(5_000_000, facts.FundraisingFenByYear[2023]);
-        Assert.Equal(10_000, facts.FundraisingFenByYear[2024]);
+        Assert.Equal(new Dictionary<int, long> { [202306] = 3_000_000, [202312] = 2_000_000, [202401] = 10_000 }, facts.FundraisingFenByMonth);
         Assert.Equal(2023, new DonationEntry(Guid.Empty, new DateTimeOffset(2023, 12, 31, 15, 59, 0, TimeSpan.Zero), "x", DonationKind.Cash, "", 1).Year);
         Assert.Equal(2024, new DonationEntry(Guid.Empty, new DateTimeOffset(2023, 12, 31, 16, 0, 0, TimeSpan.Zero), "x", DonationKind.Cash, "", 1).Year);
 
-        Assert.Equal(VerdictStatus.Met, ComplianceEngine.Evaluate(Tianjin, SiteFactsBuilder.Build(site, reports, new DateOnly(2023, 12, 31)), new DateOnly(2023, 12, 31))
+        Assert.Equal(12, new DonationEntry(Guid.Empty, new DateTimeOffset(2023, 12, 31, 15, 59, 0, TimeSpan.Zero), "x", DonationKind.Cash, "", 1).Month);
+        Assert.Equal(1, new DonationEntry(Guid.Empty, new DateTimeOffset(2023, 12, 31, 16, 0, 0, TimeSpan.Zero), "x", DonationKind.Cash, "", 1).Month);
+
+        // By calendar year the 5 万 of 2023 do not count in January 2024; by project year (Tianjin) they do.
+        var calendar = ByCalendarYear();
+        Assert.Equal(VerdictStatus.Met, ComplianceEngine.Evaluate(calendar, SiteFactsBuilder.Build(site, reports, new DateOnly(2023, 12, 31)), new DateOnly(2023, 12, 31))
             .Standards.Single(s => s.Number == 6).Status);
-        Assert.Equal(VerdictStatus.NotMet, ComplianceEngine.Evaluate(Tianjin, facts, new DateOnly(2024, 1, 31))
+        Assert.Equal(VerdictStatus.NotMet, ComplianceEngine.Evaluate(calendar, facts, new DateOnly(2024, 1, 31))
+            .Standards.Single(s => s.Number == 6).Status);
+        Assert.Equal(VerdictStatus.Met, ComplianceEngine.Evaluate(Tianjin, facts, new DateOnly(2024, 1, 31))
             .Standards.Single(s => s.Number == 6).Status);
     }
 
@@ -196,7 +212,7 @@ public class ComplianceEngineTests
     [Fact]
     public void A_site_without_reports_has_no_data_and_is_not_complete()
     {
-        var result = ComplianceEngine.Evaluate(Tianjin, SiteFacts.NoReports(SiteTier.CityDistrictJoint, 3, new[] { "甲社区", "乙社区" }), AsOf);
+        var result = ComplianceEngine.Evaluate(Tianjin, SiteFacts.NoReports(SiteTier.CityDistrictJoint, 3, new[] { "甲社区", "乙社区" }, null), AsOf);
         Assert.Equal(0, result.MetCount);
         Assert.All(result.Standards, s => Assert.Equal(VerdictStatus.NoData, s.Status));
         Assert.Contains(result.Standards.SelectMany(s => s.Requirements), r => r.Gap == "尚无已提交的进展报告");

@@ -44,7 +44,7 @@ public class ProgressServiceTests : SeededApp
         Assert.Equal(id, await progress.OpenAsync(station, scope, station.SiteId!.Value, 2023, 9));
 
         await using var db = NewContext();
-        var site = await db.Sites.Include(s => s.Communities).SingleAsync(s => s.Id == station.SiteId);
+        var site = await db.Sites.Include(s => s.Communities).Include(s => s.Transitions).SingleAsync(s => s.Id == station.SiteId);
         var v = await progress.SaveAsync(station, scope, id, 1, Sample(site.Communities.Select(c => c.Id).ToList(), 4_900_000));
         await progress.SubmitAsync(station, scope, id, v);
 
@@ -53,7 +53,8 @@ public class ProgressServiceTests : SeededApp
         var reports = await db.ProgressReports.Where(r => r.SiteId == site.Id).ToListAsync();
         var domain = SiteFactsBuilder.Build(site, reports, asOf);
         Assert.Equal(JsonSerializer.Serialize(domain), JsonSerializer.Serialize(sql));
-        Assert.Equal(5_000_000, sql.FundraisingFenByYear[2023]);
+        Assert.Equal(5_000_000, sql.FundraisingFenByMonth.Where(m => m.Key / 100 == 2023).Sum(m => m.Value));
+        Assert.NotNull(sql.ApprovedOn);
         Assert.Equal(5, sql.Organisations);
         Assert.Equal(1, sql.ResearchTopics);
         Assert.Equal(0, sql.CaseWriteUps);

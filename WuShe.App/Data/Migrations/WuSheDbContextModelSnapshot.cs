@@ -457,6 +457,16 @@ namespace WuShe.App.Data.Migrations
                     b.Property<DateOnly?>("FinalEvaluationDue")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FundraisingYearBasis")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FundraisingYearReason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Issuer")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1363,6 +1373,9 @@ namespace WuShe.App.Data.Migrations
                                 .IsRequired()
                                 .HasMaxLength(16)
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("Month")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<long>("ReceivedAt")
                                 .HasColumnType("INTEGER");

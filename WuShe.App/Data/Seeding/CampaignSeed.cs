@@ -21,8 +21,24 @@ public sealed class CampaignFile
     public DateOnly? ReportingStartsOn { get; set; }
     /// <summary>Required: the campaign's own dates and lead times (the notice leaves them open).</summary>
     public ScheduleFile? Schedule { get; set; }
+    /// <summary>Required: what 三（六）'s "每年" counts over, and why.</summary>
+    public FundraisingYearFile? FundraisingYear { get; set; }
     public List<MilestoneFile> Milestones { get; set; } = new();
     public List<StandardFile> Standards { get; set; } = new();
+}
+
+/// <summary>筹款年度: "自然年" or "项目年度", with the reason for the choice (系统设定).</summary>
+public sealed class FundraisingYearFile
+{
+    public string? Basis { get; set; }
+    public string? Reason { get; set; }
+
+    public static readonly IReadOnlyDictionary<string, WuShe.Domain.Campaigns.FundraisingYearBasis> Bases =
+        new Dictionary<string, WuShe.Domain.Campaigns.FundraisingYearBasis>
+        {
+            ["自然年"] = WuShe.Domain.Campaigns.FundraisingYearBasis.CalendarYear,
+            ["项目年度"] = WuShe.Domain.Campaigns.FundraisingYearBasis.ProjectYear,
+        };
 }
 
 /// <summary>Dates and lead times of a campaign, all 系统设定; every field is required.</summary>

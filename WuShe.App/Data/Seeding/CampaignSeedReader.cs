@@ -71,6 +71,14 @@ public static class CampaignSeedReader
             foreach (var (value, field) in new (object?, string)[] { (schedule.MidTermEvaluationDue, "midTermEvaluationDue"), (schedule.FinalEvaluationDue, "finalEvaluationDue"),
                          (schedule.AlertLeadDays, "alertLeadDays"), (schedule.ReportDueDays, "reportDueDays") })
                 if (value is null) problems.Add($"campaign.json 的 schedule 缺少字段 {field}");
+        if (c.FundraisingYear is not { } fy)
+            problems.Add("campaign.json 缺少 fundraisingYear（basis：“自然年”或“项目年度”；reason：选择理由。通知未规定“每年”的口径，须由本活动设定）");
+        else
+        {
+            if (fy.Basis is null || !FundraisingYearFile.Bases.ContainsKey(fy.Basis))
+                problems.Add($"campaign.json 的 fundraisingYear.basis 应为“自然年”或“项目年度”，实际为“{fy.Basis}”");
+            if (string.IsNullOrWhiteSpace(fy.Reason)) problems.Add("campaign.json 的 fundraisingYear 缺少字段 reason");
+        }
         int streets = seed.Districts.Sum(d => d.StreetQuota), communities = seed.Districts.Sum(d => d.CommunityQuota);
         if (streets != c.Targets.Streets)
             problems.Add($"各区试点街镇数合计 {streets}，与任务目标 {c.Targets.Streets} 不一致");

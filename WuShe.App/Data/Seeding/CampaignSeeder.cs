@@ -56,6 +56,7 @@ public class CampaignSeeder
         campaign.SetReportingStart(file.ReportingStartsOn);
         var schedule = file.Schedule!; // required and complete: checked by CampaignSeedReader
         campaign.SetSchedule(schedule.MidTermEvaluationDue!.Value, schedule.FinalEvaluationDue!.Value, schedule.AlertLeadDays!.Value, schedule.ReportDueDays!.Value);
+        campaign.SetFundraisingYear(FundraisingYearFile.Bases[file.FundraisingYear!.Basis!], file.FundraisingYear.Reason!);
         foreach (var m in file.Milestones)
             campaign.AddMilestone(new Milestone(m.DueDate, m.RequiredCompletionShare, m.Description, m.Clause));
         foreach (var s in file.Standards)
