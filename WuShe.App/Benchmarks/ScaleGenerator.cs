@@ -48,7 +48,7 @@ public static class ScaleGenerator
                 {
                     var name = $"{faker.Address.City().TrimEnd('市')}{faker.PickRandom("新区", "区", "开发区")}";
                     for (var n = 2; !names.Add(name); n++) name = $"{name.TrimEnd('区')}{n}区"; // the zh_CN city list is short
-                    db.Districts.Add(new District(campaignId, $"9{copy:000}{t.SortOrder:00}", name, t.StreetQuota, t.CommunityQuota, ++sortOrder));
+                    db.Districts.Add(new District(campaignId, $"9{copy:000}{t.SortOrder:00}", name, t.StreetQuota, t.CommunityQuota, ++sortOrder, campaign.Application));
                 }
             await db.SaveChangesAsync();
         }
@@ -68,7 +68,7 @@ public static class ScaleGenerator
                 .Where(s => s.DistrictId == districtId).OrderBy(s => s.Id).AsSplitQuery().ToListAsync();
             foreach (var (site, i) in sites.Select((s, i) => (s, i)))
             {
-                if (site.State == SiteState.Approved) SampleProgress.CompleteJointSite(site, Start);
+                if (site.State == SiteState.Approved) SampleProgress.CompleteJointSite(site, campaign.Application, Start);
                 var station = new Actor(0, "规模测试数据", UserRole.StreetStation, site.DistrictId, site.Id);
                 var profile = (SampleProgress.Profile)((i + index) % 4);
                 var floor = campaign.FundraisingFloorFenFor(site.Tier, site.JointSiteNumber) ?? 2_000_000;
@@ -106,9 +106,9 @@ public static class ScaleGenerator
         var (streets, communities) = (ledger.Remaining.Streets, ledger.Remaining.Communities);
         var streetNames = new HashSet<string>(await db.Sites.Where(s => s.DistrictId == districtId).Select(s => s.Street).ToListAsync());
         var added = new List<Site>();
-        while (streets > 0 && communities >= Site.MinimumCommunities)
+        while (streets > 0 && communities >= campaign.Application.MinimumCommunities)
         {
-            var size = streets == 1 ? Math.Min(3, communities) : Site.MinimumCommunities;
+            var size = streets == 1 ? Math.Min(3, communities) : campaign.Application.MinimumCommunities;
             var street = $"{faker.Address.StreetName().TrimEnd('路', '街')}{faker.PickRandom("街道", "镇")}";
             for (var n = 2; !streetNames.Add(street); n++) street = $"{street.TrimEnd('道', '镇', '街')}{n}{faker.PickRandom("街道", "镇")}";
             var names = new HashSet<string>();
@@ -122,7 +122,8 @@ public static class ScaleGenerator
             var site = Site.DraftApplication(campaign.Id, districtId, officer, details, Start);
             site.Submit(officer, QuotaLedger.For(district.StreetQuota, district.CommunityQuota,
                 added.Select((s, i) => new SiteQuotaLine(-1 - i, s.State, s.Communities.Count)).Concat(
-                    await db.Sites.Where(s => s.DistrictId == districtId).Select(s => new SiteQuotaLine(s.Id, s.State, s.Communities.Count)).ToListAsync())), Start, 2023);
+                    await db.Sites.Where(s => s.DistrictId == districtId).Select(s => new SiteQuotaLine(s.Id, s.State, s.Communities.Count)).ToListAsync()),
+                campaign.Application), Start, 2023);
             site.Approve(city, Start);
             added.Add(site);
             db.Sites.Add(site);

@@ -66,6 +66,13 @@ public class CampaignQueries
             .Select(d => d.Code).SingleOrDefaultAsync(ct);
     }
 
+    /// <summary>The current campaign's 申报条件, for the application form.</summary>
+    public async Task<ApplicationRules> ApplicationRulesAsync(UserScope scope, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.ForAsync(scope, ct);
+        return (await LoadCampaignAsync(db, ct)).Application;
+    }
+
     public async Task<Campaign> LoadCampaignAsync(WuSheDbContext db, CancellationToken ct)
     {
         return await db.Campaigns.AsNoTracking()

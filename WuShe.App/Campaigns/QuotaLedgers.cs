@@ -15,7 +15,10 @@ public static class QuotaLedgers
             .Select(s => new { s.DistrictId, Line = new SiteQuotaLine(s.Id, s.State, s.Communities.Count) })
             .ToListAsync(ct);
         var byDistrict = lines.ToLookup(l => l.DistrictId, l => l.Line);
-        return districts.ToDictionary(d => d.Id, d => QuotaLedger.For(d.StreetQuota, d.CommunityQuota, byDistrict[d.Id]));
+        var campaignIds = districts.Select(d => d.CampaignId).Distinct().ToList();
+        var rules = await db.Campaigns.AsNoTracking().Where(c => campaignIds.Contains(c.Id))
+            .Select(c => new { c.Id, c.Application }).ToDictionaryAsync(c => c.Id, c => c.Application, ct);
+        return districts.ToDictionary(d => d.Id, d => QuotaLedger.For(d.StreetQuota, d.CommunityQuota, byDistrict[d.Id], rules[d.CampaignId]));
     }
 
     public static async Task<QuotaLedger> ForDistrictAsync(WuSheDbContext db, District district, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using WuShe.Domain.Campaigns;
 using WuShe.Domain.Sites;
 
 namespace WuShe.App.Sites;
@@ -32,14 +33,14 @@ public sealed class ApplicationFormModel
         public string Certificate { get; set; } = "";
     }
 
-    public static ApplicationFormModel New() => From(ApplicationDetails.Empty);
+    public static ApplicationFormModel New(ApplicationRules rules) => From(ApplicationDetails.Empty, rules);
 
-    /// <summary>The saved details, with empty rows added up to the two communities and two social workers the form asks for.</summary>
-    public static ApplicationFormModel From(ApplicationDetails d)
+    /// <summary>The saved details, with empty rows added up to the communities and social workers the campaign asks for.</summary>
+    public static ApplicationFormModel From(ApplicationDetails d, ApplicationRules rules)
     {
         var form = Copy(d);
-        while (form.Communities.Count < Site.MinimumCommunities) form.Communities.Add(new CommunityRow());
-        while (form.SocialWorkers.Count < ApplicationDetails.MinimumSocialWorkers) form.SocialWorkers.Add(new WorkerRow());
+        while (form.Communities.Count < rules.MinimumCommunities) form.Communities.Add(new CommunityRow());
+        while (form.SocialWorkers.Count < rules.MinimumSocialWorkers) form.SocialWorkers.Add(new WorkerRow());
         return form;
     }
 

@@ -5,6 +5,7 @@ using WuShe.App.Accounts;
 using WuShe.App.Components;
 using WuShe.App.Hosting;
 using WuShe.Domain.Accounts;
+using WuShe.Domain.Campaigns;
 using WuShe.Domain.Common;
 using WuShe.Domain.Sites;
 
@@ -18,11 +19,13 @@ public partial class ApplicationPage
     [Inject] private SiteQueries Queries { get; set; } = default!;
     [Inject] private SiteApplications Applications { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private Campaigns.CampaignQueries Campaigns { get; set; } = default!;
 
     private ClaimsPrincipal user = default!;
     private Loaded<SiteDetail>? loaded;
     private SiteDetail? site;
-    private ApplicationFormModel form = ApplicationFormModel.New();
+    private ApplicationFormModel form = new();
+    private ApplicationRules? rules;
     private Dictionary<string, string> errors = new();
     private string? message, error, returnReason;
     private ConcurrencyConflictException? conflict;
@@ -40,13 +43,15 @@ public partial class ApplicationPage
     protected override async Task OnParametersSetAsync()
     {
         user = (await AuthState).User;
+        rules = await Campaigns.ApplicationRulesAsync(Scope);
         if (IsNew)
         {
             if (Scope.Role != UserRole.DistrictOfficer) loaded = new(null, "只有区民政局可以新建申报。", null);
+            form = ApplicationFormModel.New(rules);
             return;
         }
         await ReloadAsync();
-        if (site is not null) form = ApplicationFormModel.From(site.Details);
+        if (site is not null) form = ApplicationFormModel.From(site.Details, rules);
     }
 
     private async Task ReloadAsync()
@@ -111,7 +116,7 @@ public partial class ApplicationPage
     private async Task TakeTheirsAsync()
     {
         await ReloadAsync();
-        if (site is not null) form = ApplicationFormModel.From(site.Details);
+        if (site is not null && rules is not null) form = ApplicationFormModel.From(site.Details, rules);
         conflict = null;
         message = "已载入对方保存的版本。";
     }

@@ -1,3 +1,4 @@
+using WuShe.App.Campaigns;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WuShe.App.Data;
@@ -57,9 +58,7 @@ public class SiteApplications
         ExecuteAsync(actor, scope, siteId, expectedVersion, SiteCommand.Submit.Label(), null, async (site, db) =>
         {
             var district = await db.Districts.SingleAsync(d => d.Id == site.DistrictId, ct);
-            var lines = await db.Sites.Where(s => s.DistrictId == site.DistrictId)
-                .Select(s => new SiteQuotaLine(s.Id, s.State, s.Communities.Count)).ToListAsync(ct);
-            site.Submit(actor, QuotaLedger.For(district.StreetQuota, district.CommunityQuota, lines), _clock.Now, ChinaTime.Today(_clock).Year);
+            site.Submit(actor, await QuotaLedgers.ForDistrictAsync(db, district, ct), _clock.Now, ChinaTime.Today(_clock).Year);
             return NoFieldChanges;
         }, ct);
 
@@ -78,10 +77,11 @@ public class SiteApplications
         }, ct);
 
     public Task<int> StartCreationAsync(Actor actor, UserScope scope, int siteId, int expectedVersion, CancellationToken ct = default) =>
-        ExecuteAsync(actor, scope, siteId, expectedVersion, SiteCommand.StartCreation.Label(), null, (site, _) =>
+        ExecuteAsync(actor, scope, siteId, expectedVersion, SiteCommand.StartCreation.Label(), null, async (site, db) =>
         {
-            site.StartCreation(actor, _clock.Now, ChinaTime.Today(_clock).Year);
-            return Task.FromResult(NoFieldChanges);
+            var rules = await db.Campaigns.Where(c => c.Id == site.CampaignId).Select(c => c.Application).SingleAsync(ct);
+            site.StartCreation(actor, rules, _clock.Now, ChinaTime.Today(_clock).Year);
+            return NoFieldChanges;
         }, ct);
 
     private static readonly IReadOnlyList<FieldChange> NoFieldChanges = Array.Empty<FieldChange>();

@@ -32,6 +32,14 @@ public class Campaign
     /// <summary>评估指标体系; the labelled system default until the city edits it.</summary>
     public Rubric Rubric { get; private set; } = Rubric.SystemDefault;
 
+    /// <summary>The rubric the campaign starts with (its data file); marked a system setting when the notice gives no weights.</summary>
+    public void SetRubric(Rubric rubric)
+    {
+        var errors = rubric.Validate();
+        if (errors.Count > 0) throw new FieldValidationException(errors);
+        Rubric = rubric;
+    }
+
     /// <summary>The city edits the rubric; it is no longer the system default. Evaluations already opened keep their copy.</summary>
     public void ChangeRubric(Actor actor, Rubric rubric)
     {
@@ -63,6 +71,18 @@ public class Campaign
         FinalEvaluationDue = finalEvaluationDue;
         AlertLeadDays = alertLeadDays;
         ReportDueDays = reportDueDays;
+    }
+
+    private ApplicationRules? _application;
+
+    /// <summary>申报条件 (campaign data); a campaign without them cannot take applications.</summary>
+    public ApplicationRules Application => _application ?? throw new DomainException("本活动尚未设定申报条件（campaign.json 的 application）。");
+
+    public void SetApplicationRules(ApplicationRules rules)
+    {
+        var errors = rules.Validate();
+        if (errors.Count > 0) throw new FieldValidationException(errors);
+        _application = rules;
     }
 
     /// <summary>筹款年度 of 三（六）'s "每年" (campaign data; the notice does not say which year).</summary>

@@ -21,7 +21,7 @@ public class District
 
     protected District() { }
 
-    public District(int campaignId, string code, string name, int streetQuota, int communityQuota, int sortOrder)
+    public District(int campaignId, string code, string name, int streetQuota, int communityQuota, int sortOrder, ApplicationRules rules)
     {
         if (code is null || code.Length != 6 || !code.All(char.IsAsciiDigit))
             throw new DomainException($"区划代码“{code}”应为 6 位数字（GB/T 2260）。");
@@ -30,7 +30,7 @@ public class District
         Code = code;
         Name = name.Trim();
         SortOrder = sortOrder;
-        SetQuota(streetQuota, communityQuota);
+        SetQuota(streetQuota, communityQuota, rules);
     }
 
     /// <summary>调整名额: the city changes a district's quota with a reason; never below what is already submitted or approved.</summary>
@@ -41,16 +41,17 @@ public class District
             throw new FieldValidationException(new[] { new FieldError("Reason", "调整名额必须填写理由。") });
         if (streets < ledger.Used.Streets || communities < ledger.Used.Communities)
             throw new DomainException($"{Name}已申报和已立项共 {ledger.Used}，名额不能低于此数。");
-        SetQuota(streets, communities);
+        SetQuota(streets, communities, ledger.Rules);
         Version++;
     }
 
-    private void SetQuota(int streets, int communities)
+    private void SetQuota(int streets, int communities, ApplicationRules rules)
     {
         if (streets < 0 || communities < 0)
             throw new DomainException($"{Name}的名额不能为负数。");
-        if (communities < streets * Sites.Site.MinimumCommunities)
-            throw new DomainException($"{Name}的试点社区数 {communities} 少于试点街镇数 {streets} × {Sites.Site.MinimumCommunities}：每个项目辐射不少于 {Sites.Site.MinimumCommunities} 个社区（三（二））。");
+        var least = rules.MinimumCommunities;
+        if (communities < streets * least)
+            throw new DomainException($"{Name}的试点社区数 {communities} 少于试点街镇数 {streets} × {least}：每个项目辐射不少于 {least} 个社区（{rules.CommunitiesClause}）。");
         StreetQuota = streets;
         CommunityQuota = communities;
     }

@@ -1,3 +1,4 @@
+using WuShe.Domain.Campaigns;
 using WuShe.Domain.Common;
 
 namespace WuShe.Domain.Sites;
@@ -54,17 +55,15 @@ public sealed record ApplicationDetails(
     string ContactName,
     string ContactPhone)
 {
-    public const int MinimumSocialWorkers = 2;
-
-    /// <summary>What stands in the way of submitting, field by field, in Chinese.</summary>
-    public IReadOnlyList<FieldError> Validate(int currentYear)
+    /// <summary>What stands in the way of submitting, field by field, in Chinese, by the campaign's 申报条件.</summary>
+    public IReadOnlyList<FieldError> Validate(int currentYear, ApplicationRules rules)
     {
         var errors = new List<FieldError>();
         void Need(bool ok, string field, string message) { if (!ok) errors.Add(new FieldError(field, message)); }
 
         Need(!Blank(Street), nameof(Street), "请填写街镇名称。");
-        Need(Communities.Count >= Site.MinimumCommunities, nameof(Communities),
-            $"项目辐射不少于 {Site.MinimumCommunities} 个社区（三（二）），现填 {Communities.Count} 个。");
+        Need(Communities.Count >= rules.MinimumCommunities, nameof(Communities),
+            $"项目辐射不少于 {rules.MinimumCommunities} 个社区（{rules.CommunitiesClause}），现填 {Communities.Count} 个。");
         for (var i = 0; i < Communities.Count; i++)
         {
             var c = Communities[i];
@@ -81,20 +80,22 @@ public sealed record ApplicationDetails(
 
         Need(!Blank(StationName), nameof(StationName), "请填写街镇社会工作服务站名称。");
         Need(!Blank(StationAddress), nameof(StationAddress), "请填写服务站地址。");
-        Need(SocialWorkers.Count >= MinimumSocialWorkers, nameof(SocialWorkers),
-            $"服务站通过政府购买服务配备不少于 {MinimumSocialWorkers} 名专职社会工作者（三（二）），现填 {SocialWorkers.Count} 名。");
+        Need(SocialWorkers.Count >= rules.MinimumSocialWorkers, nameof(SocialWorkers),
+            $"服务站通过政府购买服务配备不少于 {rules.MinimumSocialWorkers} 名专职社会工作者（{rules.SocialWorkersClause}），现填 {SocialWorkers.Count} 名。");
         for (var i = 0; i < SocialWorkers.Count; i++)
         {
             Need(!Blank(SocialWorkers[i].Name), $"{nameof(SocialWorkers)}[{i}].Name", $"第 {i + 1} 名社工：请填写姓名。");
             Need(!Blank(SocialWorkers[i].Contract), $"{nameof(SocialWorkers)}[{i}].Contract", $"第 {i + 1} 名社工：请填写政府购买服务合同编号或名称。");
         }
         Need(!Blank(FundCharity), nameof(FundCharity), "请填写社区基金依托的慈善组织。");
-        Need(FundCharityHasPublicFundraisingStatus, nameof(FundCharityHasPublicFundraisingStatus),
-            "社区基金须依托具有公开募捐资格的慈善组织（三（六））。");
-        Need(ServiceAreas != ServiceArea.None, nameof(ServiceAreas), "请至少选择一个服务领域（三（三））。");
+        Need(!rules.FundCharityNeedsPublicFundraising || FundCharityHasPublicFundraisingStatus, nameof(FundCharityHasPublicFundraisingStatus),
+            $"社区基金须依托具有公开募捐资格的慈善组织（{rules.FundClause}）。");
+        Need(ServiceAreas != ServiceArea.None, nameof(ServiceAreas), $"请至少选择一个服务领域（{rules.ServiceAreasClause}）。");
+        var offered = rules.ServiceAreas | ServiceArea.Other;
+        Need((ServiceAreas & ~offered) == ServiceArea.None, nameof(ServiceAreas), $"所选服务领域不在本活动所列领域内（{rules.ServiceAreasClause}）。");
         Need(!ServiceAreas.HasFlag(ServiceArea.Other) || !Blank(OtherServiceArea), nameof(OtherServiceArea), "选择了“其他”服务领域，请说明。");
         Need(!Blank(ContactName), nameof(ContactName), "请填写联系人。");
-        Need(IsPhone(ContactPhone), nameof(ContactPhone), "请填写联系电话（手机 11 位或座机如 022-12345678）。");
+        Need(IsPhone(ContactPhone), nameof(ContactPhone), $"请填写联系电话（手机 11 位或座机如 {rules.PhoneExample}）。");
         return errors;
     }
 

@@ -1,3 +1,4 @@
+using WuShe.Domain.Campaigns;
 using WuShe.Domain.Common;
 
 namespace WuShe.Domain.Sites;
@@ -14,7 +15,7 @@ public sealed record SiteQuotaLine(int SiteId, SiteState State, int Communities)
 
 /// <summary>
 /// 名额台账 of one district: quota (附件1), drafted, submitted, approved, remaining — and whether what remains can
-/// still be used, since every further street needs at least 2 communities (三（二）).
+/// still be used, since every further street needs the campaign's minimum of communities (Tianjin: 2, 三（二）).
 /// Drafts and returned applications do not use quota; submitted and approved ones do.
 /// </summary>
 public sealed class QuotaLedger
@@ -25,19 +26,22 @@ public sealed class QuotaLedger
     public QuotaCount Approved { get; }
     public QuotaCount Used => Submitted + Approved;
     public QuotaCount Remaining => Quota - Used;
+    /// <summary>The campaign's 申报条件 the ledger counts by (communities per street).</summary>
+    public ApplicationRules Rules { get; }
     private readonly IReadOnlyList<SiteQuotaLine> _sites;
 
-    private QuotaLedger(QuotaCount quota, IReadOnlyList<SiteQuotaLine> sites)
+    private QuotaLedger(QuotaCount quota, IReadOnlyList<SiteQuotaLine> sites, ApplicationRules rules)
     {
         Quota = quota;
+        Rules = rules;
         _sites = sites;
         Drafted = Sum(sites.Where(s => s.State is SiteState.Draft or SiteState.Returned));
         Submitted = Sum(sites.Where(s => s.State == SiteState.Submitted));
         Approved = Sum(sites.Where(s => UsesQuotaAsApproved(s.State)));
     }
 
-    public static QuotaLedger For(int streetQuota, int communityQuota, IEnumerable<SiteQuotaLine> sites) =>
-        new(new QuotaCount(streetQuota, communityQuota), sites.ToList());
+    public static QuotaLedger For(int streetQuota, int communityQuota, IEnumerable<SiteQuotaLine> sites, ApplicationRules rules) =>
+        new(new QuotaCount(streetQuota, communityQuota), sites.ToList(), rules);
 
     public static bool UsesQuotaAsApproved(SiteState state) =>
         state is not (SiteState.Draft or SiteState.Returned or SiteState.Submitted);
@@ -50,9 +54,9 @@ public sealed class QuotaLedger
             var r = Remaining;
             if (r.Streets < 0 || r.Communities < 0)
                 return $"名额超用：已用 {Used}，名额 {Quota}。";
-            var needed = r.Streets * Site.MinimumCommunities;
+            var needed = r.Streets * Rules.MinimumCommunities;
             if (r.Communities < needed)
-                return $"名额无法用足：剩余 {r.Streets} 个街镇名额至少需要 {needed} 个社区（每个项目辐射不少于 {Site.MinimumCommunities} 个社区，三（二）），" +
+                return $"名额无法用足：剩余 {r.Streets} 个街镇名额至少需要 {needed} 个社区（每个项目辐射不少于 {Rules.MinimumCommunities} 个社区，{Rules.CommunitiesClause}），" +
                        $"但只剩 {r.Communities} 个社区名额，缺 {needed - r.Communities} 个。";
             return null;
         }

@@ -1,3 +1,4 @@
+using WuShe.Domain.Campaigns;
 using WuShe.Domain.Accounts;
 using WuShe.Domain.Common;
 
@@ -11,7 +12,6 @@ namespace WuShe.Domain.Sites;
 public class Site
 {
     /// <summary>项目辐射不少于2个社区（三（二））.</summary>
-    public const int MinimumCommunities = 2;
 
     private readonly List<Community> _communities = new();
     private readonly List<SocialWorker> _socialWorkers = new();
@@ -66,7 +66,7 @@ public class Site
 
     /// <summary>The city designates a 市区联合创建点 (附件2); it needs no application and starts as 已立项 (SPEC §4).</summary>
     public static Site DesignateJointSite(int campaignId, int districtId, int jointSiteNumber, string street,
-        IEnumerable<string> communityNames, DateTimeOffset now, Actor? by = null)
+        IEnumerable<string> communityNames, ApplicationRules rules, DateTimeOffset now, Actor? by = null)
     {
         if (jointSiteNumber < 1) throw new DomainException($"市区联合创建点序号 {jointSiteNumber} 无效，应从 1 开始。");
         if (string.IsNullOrWhiteSpace(street)) throw new DomainException("请填写街镇名称。");
@@ -75,8 +75,8 @@ public class Site
         if (names.Any(n => n == "")) throw new DomainException($"{site.Street}：社区名称不能为空。");
         var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new DomainException($"{site.Street}：社区“{duplicate.Key}”重复。");
-        if (names.Count < MinimumCommunities)
-            throw new DomainException($"{site.Street}：项目辐射不少于 {MinimumCommunities} 个社区（三（二）），现有 {names.Count} 个。");
+        if (names.Count < rules.MinimumCommunities)
+            throw new DomainException($"{site.Street}：项目辐射不少于 {rules.MinimumCommunities} 个社区（{rules.CommunitiesClause}），现有 {names.Count} 个。");
         site._communities.AddRange(names.Select((n, i) => new Community(new CommunityEntry(n, null, "", null), i + 1)));
         site.Record(by ?? Designator, SiteCommand.Designate, null, SiteState.Approved, null, now);
         return site;
@@ -125,12 +125,12 @@ public class Site
         Version++;
     }
 
-    /// <summary>提交申报: complete application, within the district's remaining quota.</summary>
+    /// <summary>提交申报: complete by the campaign's 申报条件 (the ledger's rules), within the district's remaining quota.</summary>
     public void Submit(Actor actor, QuotaLedger ledger, DateTimeOffset now, int currentYear)
     {
         if (Tier != SiteTier.DistrictLevel) throw new DomainException("市区联合创建点由市民政局指定，无需申报。");
         EnsureAllowed(SiteCommand.Submit, actor, null);
-        var errors = Details.Validate(currentYear);
+        var errors = Details.Validate(currentYear, ledger.Rules);
         if (errors.Count > 0) throw new FieldValidationException(errors);
         ledger.EnsureRoomFor(Id, _communities.Count);
         ReturnReason = "";
@@ -152,10 +152,10 @@ public class Site
     }
 
     /// <summary>开始创建 of a designated joint site, once the district has completed its details.</summary>
-    public void StartCreation(Actor actor, DateTimeOffset now, int currentYear)
+    public void StartCreation(Actor actor, ApplicationRules rules, DateTimeOffset now, int currentYear)
     {
         if (actor.Role == UserRole.DistrictOfficer) EnsureOfficerOf(actor, DistrictId, SiteCommand.StartCreation.Label());
-        var errors = Details.Validate(currentYear);
+        var errors = Details.Validate(currentYear, rules);
         if (errors.Count > 0) throw new FieldValidationException(errors);
         Move(SiteCommand.StartCreation, actor, null, now);
     }

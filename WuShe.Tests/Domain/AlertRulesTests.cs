@@ -1,3 +1,4 @@
+using WuShe.Tests.Support;
 using WuShe.App.Data.Seeding;
 using WuShe.Domain.Alerts;
 using WuShe.Domain.Campaigns;
@@ -14,7 +15,7 @@ public class AlertRulesTests
     private static readonly AlertSettings Settings = new(LeadDays: 30, ReportDueDays: 10);
 
     private static DistrictAlertInput District(int complete, int quota = 3) =>
-        new(1, "120101", "和平区", quota, Every(complete), QuotaLedger.For(quota, quota * 2, Array.Empty<SiteQuotaLine>()));
+        new(1, "120101", "和平区", quota, Every(complete), QuotaLedger.For(quota, quota * 2, Array.Empty<SiteQuotaLine>(), Seeded.Rules));
 
     /// <summary>The same count of complete sites on every day of the campaign.</summary>
     private static Dictionary<DateOnly, int> Every(int complete) =>
@@ -64,7 +65,7 @@ public class AlertRulesTests
         // 1 of 3 complete on 2023-11-30 (50 % needed); all 3 complete by 2024-01-10.
         var completeOn = Every(3);
         completeOn[new DateOnly(2023, 11, 30)] = 1;
-        var district = new DistrictAlertInput(1, "120101", "和平区", 3, completeOn, QuotaLedger.For(3, 6, Array.Empty<SiteQuotaLine>()));
+        var district = new DistrictAlertInput(1, "120101", "和平区", 3, completeOn, QuotaLedger.For(3, 6, Array.Empty<SiteQuotaLine>(), Seeded.Rules));
         var found = Run(Inputs(new[] { district }), "2024-01-10", (i, d) => AlertRules.Milestones(i, d, Settings)).Where(f => f.Period == "2023-11-30").ToArray();
         var late = found.Single(f => f.Scope == AlertScope.District);
         Assert.Equal(AlertSeverity.Critical, late.Severity);
@@ -132,7 +133,7 @@ public class AlertRulesTests
     [Fact]
     public void An_infeasible_quota_is_a_district_warning()
     {
-        var heping = new DistrictAlertInput(1, "120101", "和平区", 3, Every(0), QuotaLedger.For(3, 6, new[] { new SiteQuotaLine(1, SiteState.Approved, 3) }));
+        var heping = new DistrictAlertInput(1, "120101", "和平区", 3, Every(0), QuotaLedger.For(3, 6, new[] { new SiteQuotaLine(1, SiteState.Approved, 3) }, Seeded.Rules));
         var finding = Assert.Single(AlertRules.Quotas(Inputs(new[] { heping })));
         Assert.Equal(AlertSeverity.Warning, finding.Severity);
         Assert.Contains("缺 1 个", finding.Numbers);

@@ -1,3 +1,4 @@
+using WuShe.Tests.Support;
 using WuShe.App.Sites;
 using WuShe.Domain.Sites;
 
@@ -9,12 +10,12 @@ public class ApplicationFormModelTests
     public void The_form_round_trips_the_details_and_offers_the_two_rows_it_asks_for()
     {
         var details = SiteLifecycleTests.Valid();
-        var back = ApplicationFormModel.From(details).ToDetails();
+        var back = ApplicationFormModel.From(details, Seeded.Rules).ToDetails();
         Assert.Equal(details.Communities, back.Communities);
         Assert.Equal(details.SocialWorkers, back.SocialWorkers);
         Assert.Equal(details with { Communities = back.Communities, SocialWorkers = back.SocialWorkers }, back);
 
-        var empty = ApplicationFormModel.From(ApplicationDetails.Empty);
+        var empty = ApplicationFormModel.From(ApplicationDetails.Empty, Seeded.Rules);
         Assert.Equal(2, empty.Communities.Count);
         Assert.Equal(2, empty.SocialWorkers.Count);
     }
@@ -22,7 +23,7 @@ public class ApplicationFormModelTests
     [Fact]
     public void Service_areas_toggle_one_at_a_time()
     {
-        var form = ApplicationFormModel.New();
+        var form = ApplicationFormModel.New(Seeded.Rules);
         form.Toggle(ServiceArea.ElderlyCare, true);
         form.Toggle(ServiceArea.DisabilityAssistance, true);
         form.Toggle(ServiceArea.ElderlyCare, false);

@@ -1,3 +1,4 @@
+using WuShe.Tests.Support;
 using WuShe.App.Data.Seeding;
 using WuShe.Domain.Campaigns;
 using WuShe.Domain.Common;
@@ -38,21 +39,21 @@ public class CampaignRulesTests
     [Fact]
     public void A_joint_site_starts_approved_and_needs_two_communities()
     {
-        var site = Site.DesignateJointSite(1, 1, 2, "南市街道", new[] { "新文化社区", "庆有西里社区", "怀远里社区" }, DateTimeOffset.UnixEpoch);
+        var site = Site.DesignateJointSite(1, 1, 2, "南市街道", new[] { "新文化社区", "庆有西里社区", "怀远里社区" }, Seeded.Rules, DateTimeOffset.UnixEpoch);
         Assert.Equal(SiteState.Approved, site.State);
         Assert.Equal(3, site.Communities.Count);
 
         var tooFew = Assert.Throws<DomainException>(() =>
-            Site.DesignateJointSite(1, 1, 3, "桃园街道", new[] { "广顺园社区" }, DateTimeOffset.UnixEpoch));
+            Site.DesignateJointSite(1, 1, 3, "桃园街道", new[] { "广顺园社区" }, Seeded.Rules, DateTimeOffset.UnixEpoch));
         Assert.Contains("不少于 2 个社区", tooFew.Message);
         Assert.Throws<DomainException>(() =>
-            Site.DesignateJointSite(1, 1, 3, "桃园街道", new[] { "广顺园社区", "广顺园社区" }, DateTimeOffset.UnixEpoch));
+            Site.DesignateJointSite(1, 1, 3, "桃园街道", new[] { "广顺园社区", "广顺园社区" }, Seeded.Rules, DateTimeOffset.UnixEpoch));
     }
 
     [Fact]
     public void Villages_are_told_from_communities_by_name()
     {
-        var site = Site.DesignateJointSite(1, 1, 10, "东二营镇", new[] { "王辛庄村", "北高庄村" }, DateTimeOffset.UnixEpoch);
+        var site = Site.DesignateJointSite(1, 1, 10, "东二营镇", new[] { "王辛庄村", "北高庄村" }, Seeded.Rules, DateTimeOffset.UnixEpoch);
         Assert.All(site.Communities, c => Assert.Equal(CommunityKind.Village, c.Kind));
         Assert.Equal(CommunityKind.UrbanCommunity, Community.KindOf("华纳社区"));
     }
@@ -60,8 +61,8 @@ public class CampaignRulesTests
     [Fact]
     public void District_code_and_quota_are_checked()
     {
-        Assert.Throws<DomainException>(() => new District(1, "12010", "和平区", 3, 6, 1));
-        var quota = Assert.Throws<DomainException>(() => new District(1, "120101", "和平区", 3, 5, 1));
+        Assert.Throws<DomainException>(() => new District(1, "12010", "和平区", 3, 6, 1, Seeded.Rules));
+        var quota = Assert.Throws<DomainException>(() => new District(1, "120101", "和平区", 3, 5, 1, Seeded.Rules));
         Assert.Contains("三（二）", quota.Message);
     }
 

@@ -1,3 +1,4 @@
+using WuShe.Tests.Support;
 using WuShe.App.Data.Seeding;
 using WuShe.Domain.Accounts;
 using WuShe.Domain.Campaigns;
@@ -232,7 +233,7 @@ public class ComplianceEngineTests
 
     internal static (Site, ProgressReport) SiteWithReport(int jointNumber)
     {
-        var site = Site.DesignateJointSite(1, 1, jointNumber, "桃园街道", new[] { "广顺园社区", "津港路社区" }, Now);
+        var site = Site.DesignateJointSite(1, 1, jointNumber, "桃园街道", new[] { "广顺园社区", "津港路社区" }, Seeded.Rules, Now);
         typeof(Site).GetProperty(nameof(Site.Id))!.SetValue(site, SiteId);
         for (var i = 0; i < site.Communities.Count; i++)
             typeof(WuShe.Domain.Sites.Community).GetProperty("Id")!.SetValue(site.Communities[i], 100 + i);

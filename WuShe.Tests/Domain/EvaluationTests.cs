@@ -1,3 +1,4 @@
+using WuShe.Tests.Support;
 using WuShe.Domain.Accounts;
 using WuShe.Domain.Common;
 using WuShe.Domain.Evaluations;
@@ -22,7 +23,7 @@ public class EvaluationTests
 
     private static Site JointSite()
     {
-        var site = Site.DesignateJointSite(1, 10, 2, "南市街道", new[] { "甲社区", "乙社区" }, Now);
+        var site = Site.DesignateJointSite(1, 10, 2, "南市街道", new[] { "甲社区", "乙社区" }, Seeded.Rules, Now);
         typeof(Site).GetProperty(nameof(Site.State))!.SetValue(site, SiteState.InProgress);
         return site;
     }

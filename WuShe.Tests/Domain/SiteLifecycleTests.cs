@@ -1,3 +1,4 @@
+using WuShe.Tests.Support;
 using WuShe.Domain.Accounts;
 using WuShe.Domain.Common;
 using WuShe.Domain.Sites;
@@ -133,7 +134,7 @@ public class SiteLifecycleTests
             new SiteQuotaLine(1, SiteState.InProgress, 3),
             new SiteQuotaLine(2, SiteState.Submitted, 2),
             new SiteQuotaLine(3, SiteState.Draft, 4),
-        });
+        }, Seeded.Rules);
         var site = SiteIn(SiteState.Draft);
         var e = Assert.Throws<DomainException>(() => site.Submit(ActorOf(UserRole.DistrictOfficer), ledger, Now, 2023));
         Assert.Contains("超出本区名额", e.Message);
@@ -146,7 +147,7 @@ public class SiteLifecycleTests
     [Fact]
     public void Submission_that_uses_the_quota_exactly_is_accepted()
     {
-        var ledger = QuotaLedger.For(2, 4, new[] { new SiteQuotaLine(1, SiteState.InProgress, 2) });
+        var ledger = QuotaLedger.For(2, 4, new[] { new SiteQuotaLine(1, SiteState.InProgress, 2) }, Seeded.Rules);
         var site = SiteIn(SiteState.Returned);
         site.Submit(ActorOf(UserRole.DistrictOfficer), ledger, Now, 2023);
         Assert.Equal(SiteState.Submitted, site.State);
@@ -155,20 +156,20 @@ public class SiteLifecycleTests
     [Fact]
     public void Ledger_counts_drafts_apart_and_flags_remaining_communities_too_few_for_remaining_streets()
     {
-        var heping = QuotaLedger.For(3, 6, new[] { new SiteQuotaLine(1, SiteState.Approved, 3), new SiteQuotaLine(2, SiteState.Draft, 2) });
+        var heping = QuotaLedger.For(3, 6, new[] { new SiteQuotaLine(1, SiteState.Approved, 3), new SiteQuotaLine(2, SiteState.Draft, 2) }, Seeded.Rules);
         Assert.Equal(new QuotaCount(1, 2), heping.Drafted);
         Assert.Equal(new QuotaCount(2, 3), heping.Remaining);
         Assert.Contains("剩余 2 个街镇名额至少需要 4 个社区", heping.Problem);
         Assert.Contains("只剩 3 个社区名额，缺 1 个", heping.Problem);
 
-        Assert.Null(QuotaLedger.For(3, 6, new[] { new SiteQuotaLine(1, SiteState.Approved, 2) }).Problem);
-        Assert.Contains("超用", QuotaLedger.For(1, 2, new[] { new SiteQuotaLine(1, SiteState.Approved, 2), new SiteQuotaLine(2, SiteState.Submitted, 2) }).Problem);
+        Assert.Null(QuotaLedger.For(3, 6, new[] { new SiteQuotaLine(1, SiteState.Approved, 2) }, Seeded.Rules).Problem);
+        Assert.Contains("超用", QuotaLedger.For(1, 2, new[] { new SiteQuotaLine(1, SiteState.Approved, 2), new SiteQuotaLine(2, SiteState.Submitted, 2) }, Seeded.Rules).Problem);
     }
 
     [Fact]
     public void A_joint_sites_street_and_communities_stay_as_in_attachment_2()
     {
-        var site = Site.DesignateJointSite(1, District, 2, "南市街道", new[] { "新文化社区", "庆有西里社区", "怀远里社区" }, Now);
+        var site = Site.DesignateJointSite(1, District, 2, "南市街道", new[] { "新文化社区", "庆有西里社区", "怀远里社区" }, Seeded.Rules, Now);
         var officer = ActorOf(UserRole.DistrictOfficer);
         var renamed = Valid() with { Street = "南市街道", Communities = Valid().Communities };
         Assert.Throws<FieldValidationException>(() => site.UpdateDetails(officer, renamed));
@@ -179,7 +180,7 @@ public class SiteLifecycleTests
             Communities = new[] { "新文化社区", "庆有西里社区", "怀远里社区" }.Select(n => new CommunityEntry(n, 8000, "社区台账", 2023)).ToList(),
         };
         site.UpdateDetails(officer, completed);
-        site.StartCreation(officer, Now, 2023);
+        site.StartCreation(officer, Seeded.Rules, Now, 2023);
         Assert.Equal(SiteState.InProgress, site.State);
         Assert.Equal(8000, site.Communities[0].ResidentPopulation);
     }
@@ -187,8 +188,8 @@ public class SiteLifecycleTests
     [Fact]
     public void Only_the_city_changes_a_quota_with_a_reason_and_not_below_what_is_used()
     {
-        var district = new WuShe.Domain.Campaigns.District(1, "120101", "和平区", 3, 6, 1);
-        var used = QuotaLedger.For(3, 6, new[] { new SiteQuotaLine(1, SiteState.InProgress, 3) });
+        var district = new WuShe.Domain.Campaigns.District(1, "120101", "和平区", 3, 6, 1, Seeded.Rules);
+        var used = QuotaLedger.For(3, 6, new[] { new SiteQuotaLine(1, SiteState.InProgress, 3) }, Seeded.Rules);
         Assert.Throws<DomainException>(() => district.ChangeQuota(ActorOf(UserRole.DistrictOfficer), 3, 8, "多给", used));
         Assert.Throws<FieldValidationException>(() => district.ChangeQuota(ActorOf(UserRole.CityAdministrator), 3, 8, "", used));
         Assert.Throws<DomainException>(() => district.ChangeQuota(ActorOf(UserRole.CityAdministrator), 1, 2, "压减", used));
@@ -196,7 +197,7 @@ public class SiteLifecycleTests
         Assert.Equal((3, 7, 1), (district.StreetQuota, district.CommunityQuota, district.Version));
     }
 
-    private static readonly QuotaLedger Roomy = QuotaLedger.For(10, 20, Array.Empty<SiteQuotaLine>());
+    private static readonly QuotaLedger Roomy = QuotaLedger.For(10, 20, Array.Empty<SiteQuotaLine>(), Seeded.Rules);
 
     private static Actor ActorOf(UserRole role) =>
         new(1, role.Label(), role, role is UserRole.DistrictOfficer or UserRole.StreetStation ? District : null);
@@ -221,7 +222,7 @@ public class SiteLifecycleTests
             case SiteCommand.Submit: site.Submit(actor, Roomy, Now, 2023); break;
             case SiteCommand.Return: site.Return(actor, "请补充材料", Now); break;
             case SiteCommand.Approve: site.Approve(actor, Now); break;
-            case SiteCommand.StartCreation: site.StartCreation(actor, Now, 2023); break;
+            case SiteCommand.StartCreation: site.StartCreation(actor, Seeded.Rules, Now, 2023); break;
             case SiteCommand.RecordMidTermEvaluation: site.RecordMidTermEvaluation(actor, Now); break;
             case SiteCommand.RecordFinalEvaluation: site.RecordFinalEvaluation(actor, Now); break;
             case SiteCommand.Accept: site.Accept(actor, Now); break;

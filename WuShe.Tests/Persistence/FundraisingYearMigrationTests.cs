@@ -63,3 +63,18 @@ public class FundraisingYearMigrationTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 }
+
+/// <summary>The 申报条件 written into existing Tianjin installations are the ones its campaign file states.</summary>
+public class ApplicationRulesMigrationTests
+{
+    [Fact]
+    public void The_rules_the_upgrade_writes_for_Tianjin_equal_its_campaign_file()
+    {
+        var sql = new WuShe.App.Data.Migrations.CampaignApplicationRules().UpOperations
+            .OfType<Microsoft.EntityFrameworkCore.Migrations.Operations.SqlOperation>().Single().Sql;
+        var json = sql[(sql.IndexOf("= '", StringComparison.Ordinal) + 3)..sql.IndexOf("' WHERE", StringComparison.Ordinal)];
+        var stored = (WuShe.Domain.Campaigns.ApplicationRules?)WuShe.App.Data.Configurations.JsonColumn
+            .Converter<WuShe.Domain.Campaigns.ApplicationRules?>(null).ConvertFromProvider(json);
+        Assert.Equal(Seeded.Rules, stored);
+    }
+}

@@ -96,18 +96,66 @@ public class TianjinSeedTests
 
     [Theory]
     [InlineData("schedule", "缺少 schedule")]
-    [InlineData("midTermEvaluationDue", "schedule 缺少字段 midTermEvaluationDue")]
-    [InlineData("alertLeadDays", "schedule 缺少字段 alertLeadDays")]
-    public void A_campaign_file_without_its_schedule_is_refused_naming_the_field(string field, string message)
+    [InlineData("schedule.midTermEvaluationDue", "schedule 缺少字段 midTermEvaluationDue")]
+    [InlineData("schedule.alertLeadDays", "schedule 缺少字段 alertLeadDays")]
+    [InlineData("fundraisingYear", "缺少 fundraisingYear")]
+    [InlineData("fundraisingYear.reason", "fundraisingYear 缺少字段 reason")]
+    [InlineData("application", "缺少 application")]
+    [InlineData("application.minimumCommunities", "application 缺少字段 minimumCommunities")]
+    [InlineData("application.minimumSocialWorkers", "application 缺少字段 minimumSocialWorkers")]
+    [InlineData("application.fundCharityNeedsPublicFundraising", "application 缺少字段 fundCharityNeedsPublicFundraising")]
+    [InlineData("application.serviceAreas", "application 缺少字段 serviceAreas")]
+    [InlineData("application.charityExample", "application 缺少字段 charityExample")]
+    [InlineData("application.phoneExample", "application 缺少字段 phoneExample")]
+    [InlineData("rubric", "缺少 rubric")]
+    [InlineData("rubric.passMark", "rubric 缺少字段 passMark")]
+    public void A_campaign_file_without_what_the_notice_leaves_to_the_campaign_is_refused_naming_the_field(string path, string message)
+    {
+        var e = Assert.Throws<SeedDataException>(() => ReadEdited(json =>
+        {
+            var parts = path.Split('.');
+            var parent = parts.Length == 1 ? json : json[parts[0]]!.AsObject();
+            parent.Remove(parts[^1]);
+        }));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Theory]
+    [InlineData("application.serviceAreas", "[\"养老服务\", \"上门理发\"]", "“上门理发”不是可用的服务领域")]
+    [InlineData("application.minimumCommunities", "3", "application.minimumCommunities 为 3，与创建标准第 2 条 CoveredCommunities 的 2 不一致")]
+    [InlineData("fundraisingYear.basis", "\"财政年度\"", "fundraisingYear.basis 应为“自然年”或“项目年度”")]
+    [InlineData("rubric.passMark", "200", "合格线应在 0 到满分 100 之间")]
+    public void A_campaign_file_with_unusable_rules_is_refused_saying_why(string path, string value, string message)
+    {
+        var e = Assert.Throws<SeedDataException>(() => ReadEdited(json =>
+        {
+            var parts = path.Split('.');
+            json[parts[0]]!.AsObject()[parts[1]] = System.Text.Json.Nodes.JsonNode.Parse(value);
+        }));
+        Assert.Contains(message, e.Message);
+    }
+
+    [Fact]
+    public void Tianjins_application_rules_and_rubric_are_campaign_data()
+    {
+        var campaign = CampaignSeeder.ToCampaign(Seed.Campaign);
+        var rules = campaign.Application;
+        Assert.Equal((2, "三（二）", 2, true, "三（六）"), (rules.MinimumCommunities, rules.CommunitiesClause, rules.MinimumSocialWorkers,
+            rules.FundCharityNeedsPublicFundraising, rules.FundClause));
+        Assert.Equal(new[] { "养老服务", "社会救助", "儿童福利和权益保护", "残疾人保障", "其他" }, rules.OfferedServiceAreas().Select(a => a.Label));
+        Assert.Equal(("如：天津市慈善协会", "022-12345678"), (rules.CharityExample, rules.PhoneExample));
+        Assert.Equal((60m, 100m, true), (campaign.Rubric.PassMark, campaign.Rubric.MaxPoints, campaign.Rubric.IsSystemDefault));
+    }
+
+    private static CampaignSeed ReadEdited(Action<System.Text.Json.Nodes.JsonObject> edit)
     {
         using var folder = new WuShe.Tests.Support.TempFolder();
         var source = Path.Combine(AppContext.BaseDirectory, "seed-data", "tianjin-2023");
         var target = Directory.CreateDirectory(folder.File("tianjin-2023")).FullName;
         foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(target, "campaign.json")))!.AsObject();
-        if (field == "schedule") json.Remove("schedule");
-        else json["schedule"]!.AsObject().Remove(field);
+        edit(json);
         File.WriteAllText(Path.Combine(target, "campaign.json"), json.ToJsonString());
-        Assert.Contains(message, Assert.Throws<SeedDataException>(() => CampaignSeedReader.Read(target)).Message);
+        return CampaignSeedReader.Read(target);
     }
 }

@@ -445,6 +445,11 @@ namespace WuShe.App.Data.Migrations
                     b.Property<int>("AlertLeadDays")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Application")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ApplicationRules");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)

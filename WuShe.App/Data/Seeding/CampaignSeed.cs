@@ -21,10 +21,87 @@ public sealed class CampaignFile
     public DateOnly? ReportingStartsOn { get; set; }
     /// <summary>Required: the campaign's own dates and lead times (the notice leaves them open).</summary>
     public ScheduleFile? Schedule { get; set; }
+    /// <summary>Required: 申报条件 (minimum communities and social workers, 公募 requirement, service areas, example texts).</summary>
+    public ApplicationFile? Application { get; set; }
+    /// <summary>Required: the evaluation rubric (评估指标体系).</summary>
+    public RubricFile? Rubric { get; set; }
     /// <summary>Required: what 三（六）'s "每年" counts over, and why.</summary>
     public FundraisingYearFile? FundraisingYear { get; set; }
     public List<MilestoneFile> Milestones { get; set; } = new();
     public List<StandardFile> Standards { get; set; } = new();
+}
+
+/// <summary>申报条件 as written in campaign.json; every field is required.</summary>
+public sealed class ApplicationFile
+{
+    public int? MinimumCommunities { get; set; }
+    public string? CommunitiesClause { get; set; }
+    public int? MinimumSocialWorkers { get; set; }
+    public string? SocialWorkersClause { get; set; }
+    public bool? FundCharityNeedsPublicFundraising { get; set; }
+    public string? FundClause { get; set; }
+    /// <summary>Chinese names of the areas, e.g. "养老服务" (see <see cref="WuShe.Domain.Sites.ServiceAreaLabels"/>).</summary>
+    public List<string>? ServiceAreas { get; set; }
+    public string? ServiceAreasClause { get; set; }
+    public string? CharityExample { get; set; }
+    public string? PhoneExample { get; set; }
+
+    /// <summary>Each field missing from the file, by its JSON name.</summary>
+    public IEnumerable<string> Missing() => new (object?, string)[]
+    {
+        (MinimumCommunities, "minimumCommunities"), (CommunitiesClause, "communitiesClause"), (MinimumSocialWorkers, "minimumSocialWorkers"),
+        (SocialWorkersClause, "socialWorkersClause"), (FundCharityNeedsPublicFundraising, "fundCharityNeedsPublicFundraising"),
+        (FundClause, "fundClause"), (ServiceAreas, "serviceAreas"), (ServiceAreasClause, "serviceAreasClause"),
+        (CharityExample, "charityExample"), (PhoneExample, "phoneExample"),
+    }.Where(f => f.Item1 is null).Select(f => f.Item2);
+
+    /// <summary>Service area names not among the known ones.</summary>
+    public IEnumerable<string> UnknownServiceAreas() =>
+        (ServiceAreas ?? new()).Where(n => WuShe.Domain.Sites.ServiceAreaLabels.All.All(a => a.Label != n || a.Area == WuShe.Domain.Sites.ServiceArea.Other));
+
+    /// <summary>The rules, once <see cref="Missing"/> and <see cref="UnknownServiceAreas"/> are empty.</summary>
+    public WuShe.Domain.Campaigns.ApplicationRules ToRules() => new(MinimumCommunities!.Value, CommunitiesClause!, MinimumSocialWorkers!.Value,
+        SocialWorkersClause!, FundCharityNeedsPublicFundraising!.Value, FundClause!,
+        ServiceAreas!.Aggregate(WuShe.Domain.Sites.ServiceArea.None, (all, n) => all | WuShe.Domain.Sites.ServiceAreaLabels.All.Single(a => a.Label == n).Area),
+        ServiceAreasClause!, CharityExample!, PhoneExample!);
+}
+
+/// <summary>评估指标体系 as written in campaign.json.</summary>
+public sealed class RubricFile
+{
+    public List<RubricDimensionFile>? Dimensions { get; set; }
+    public decimal? PassMark { get; set; }
+    public List<GradeBandFile>? Bands { get; set; }
+    /// <summary>true when the notice gives no weights and the rubric is the system's (Tianjin: 五（三） names areas only).</summary>
+    public bool SystemSetting { get; set; }
+    /// <summary>Why the rubric is what it is, for the reader of the file.</summary>
+    public string Note { get; set; } = "";
+
+    public IEnumerable<string> Missing() => new (object?, string)[] { (Dimensions, "dimensions"), (PassMark, "passMark"), (Bands, "bands") }
+        .Where(f => f.Item1 is null).Select(f => f.Item2);
+
+    public WuShe.Domain.Evaluations.Rubric ToRubric() => new(
+        Dimensions!.Select(d => new WuShe.Domain.Evaluations.RubricDimension(d.Name, d.Items.Select(i => new WuShe.Domain.Evaluations.RubricItem(i.Key, i.Name, i.MaxPoints)).ToList())).ToList(),
+        PassMark!.Value, Bands!.Select(b => new WuShe.Domain.Evaluations.GradeBand(b.Name, b.MinScore)).ToList(), SystemSetting);
+}
+
+public sealed class RubricDimensionFile
+{
+    public string Name { get; set; } = "";
+    public List<RubricItemFile> Items { get; set; } = new();
+}
+
+public sealed class RubricItemFile
+{
+    public string Key { get; set; } = "";
+    public string Name { get; set; } = "";
+    public decimal MaxPoints { get; set; }
+}
+
+public sealed class GradeBandFile
+{
+    public string Name { get; set; } = "";
+    public decimal MinScore { get; set; }
 }
 
 /// <summary>筹款年度: "自然年" or "项目年度", with the reason for the choice (系统设定).</summary>

@@ -1,3 +1,4 @@
+using WuShe.Domain.Sites;
 using System.Text.Json;
 
 namespace WuShe.App.Data.Seeding;
@@ -59,6 +60,12 @@ public static class CampaignSeedReader
         CommunitiesText = r.Text("试点社区"),
     }).ToList();
 
+    /// <summary>An application minimum must be the same number as the standard that states it (one number, one place to read it).</summary>
+    private static IEnumerable<string> SameAsStandard(CampaignFile c, string metric, int minimum, string field) =>
+        c.Standards.SelectMany(s => s.Requirements.Select(r => (s, r)))
+            .Where(x => x.r.Metric == metric && x.r.Threshold != minimum)
+            .Select(x => $"campaign.json 的 application.{field} 为 {minimum}，与创建标准第 {x.s.Number} 条 {metric} 的 {x.r.Threshold:0} 不一致");
+
     /// <summary>The files must agree with each other and with the notice's stated totals.</summary>
     private static void Check(CampaignSeed seed)
     {
@@ -71,6 +78,29 @@ public static class CampaignSeedReader
             foreach (var (value, field) in new (object?, string)[] { (schedule.MidTermEvaluationDue, "midTermEvaluationDue"), (schedule.FinalEvaluationDue, "finalEvaluationDue"),
                          (schedule.AlertLeadDays, "alertLeadDays"), (schedule.ReportDueDays, "reportDueDays") })
                 if (value is null) problems.Add($"campaign.json 的 schedule 缺少字段 {field}");
+        if (c.Application is not { } application)
+            problems.Add("campaign.json 缺少 application（申报条件：minimumCommunities、minimumSocialWorkers、fundCharityNeedsPublicFundraising、serviceAreas 及其条款，charityExample、phoneExample）");
+        else
+        {
+            problems.AddRange(application.Missing().Select(f => $"campaign.json 的 application 缺少字段 {f}"));
+            problems.AddRange(application.UnknownServiceAreas().Select(n =>
+                $"campaign.json 的 application.serviceAreas 中“{n}”不是可用的服务领域（可用：{string.Join("、", ServiceAreaLabels.All.Where(a => a.Area != ServiceArea.Other).Select(a => a.Label))}）"));
+            if (!application.Missing().Any() && !application.UnknownServiceAreas().Any())
+            {
+                var rules = application.ToRules();
+                problems.AddRange(rules.Validate().Select(e => $"campaign.json 的 application.{e.Field}：{e.Message}"));
+                problems.AddRange(SameAsStandard(c, "CoveredCommunities", rules.MinimumCommunities, "minimumCommunities"));
+                problems.AddRange(SameAsStandard(c, "FullTimeSocialWorkers", rules.MinimumSocialWorkers, "minimumSocialWorkers"));
+            }
+        }
+        if (c.Rubric is not { } rubric)
+            problems.Add("campaign.json 缺少 rubric（评估指标体系：dimensions、passMark、bands；通知未给权重时标 systemSetting）");
+        else
+        {
+            problems.AddRange(rubric.Missing().Select(f => $"campaign.json 的 rubric 缺少字段 {f}"));
+            if (!rubric.Missing().Any())
+                problems.AddRange(rubric.ToRubric().Validate().Select(e => $"campaign.json 的 rubric：{e.Message}"));
+        }
         if (c.FundraisingYear is not { } fy)
             problems.Add("campaign.json 缺少 fundraisingYear（basis：“自然年”或“项目年度”；reason：选择理由。通知未规定“每年”的口径，须由本活动设定）");
         else

@@ -32,14 +32,14 @@ public class CampaignSeeder
             await db.SaveChangesAsync(ct);
 
             var districts = seed.Districts
-                .Select((d, i) => new District(campaign.Id, d.Code, d.Name, d.StreetQuota, d.CommunityQuota, i + 1))
+                .Select((d, i) => new District(campaign.Id, d.Code, d.Name, d.StreetQuota, d.CommunityQuota, i + 1, campaign.Application))
                 .ToList();
             db.Districts.AddRange(districts);
             await db.SaveChangesAsync(ct);
 
             var byName = districts.ToDictionary(d => d.Name);
             db.Sites.AddRange(seed.JointSites.Select(j => Site.DesignateJointSite(
-                campaign.Id, byName[j.District].Id, j.Number, j.Street, j.Communities, _clock.Now)));
+                campaign.Id, byName[j.District].Id, j.Number, j.Street, j.Communities, campaign.Application, _clock.Now)));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
             inserted.Add(campaign.Code);
@@ -56,6 +56,8 @@ public class CampaignSeeder
         campaign.SetReportingStart(file.ReportingStartsOn);
         var schedule = file.Schedule!; // required and complete: checked by CampaignSeedReader
         campaign.SetSchedule(schedule.MidTermEvaluationDue!.Value, schedule.FinalEvaluationDue!.Value, schedule.AlertLeadDays!.Value, schedule.ReportDueDays!.Value);
+        campaign.SetApplicationRules(file.Application!.ToRules());
+        campaign.SetRubric(file.Rubric!.ToRubric());
         campaign.SetFundraisingYear(FundraisingYearFile.Bases[file.FundraisingYear!.Basis!], file.FundraisingYear.Reason!);
         foreach (var m in file.Milestones)
             campaign.AddMilestone(new Milestone(m.DueDate, m.RequiredCompletionShare, m.Description, m.Clause));

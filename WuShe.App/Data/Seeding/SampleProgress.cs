@@ -45,7 +45,7 @@ public class SampleProgress
         var today = ChinaTime.Today(_clock);
         var reports = 0;
         foreach (var site in sites.Where(s => s.Tier == SiteTier.CityDistrictJoint && s.State == SiteState.Approved))
-            CompleteJointSite(site, start);
+            CompleteJointSite(site, campaign.Application, start);
         foreach (var (site, i) in sites.Select((s, i) => (s, i)))
         {
             site.MarkAsSample();
@@ -77,7 +77,7 @@ public class SampleProgress
         foreach (var d in districts)
         {
             var after = ledgers[d.Id].Remaining - new QuotaCount(1, 2);
-            if (after.Streets < 0 || after.Communities < after.Streets * Site.MinimumCommunities) continue;
+            if (after.Streets < 0 || after.Communities < after.Streets * campaign.Application.MinimumCommunities) continue;
             var officer = new Actor(0, "示例数据生成", UserRole.DistrictOfficer, d.Id);
             var street = $"{d.Name.TrimEnd('区')}示例街道（示例）";
             var details = new ApplicationDetails(street,
@@ -94,7 +94,7 @@ public class SampleProgress
     }
 
     /// <summary>The district completes a designated joint site's details and starts creation, as it would by hand.</summary>
-    internal static void CompleteJointSite(Site site, DateTimeOffset at)
+    internal static void CompleteJointSite(Site site, ApplicationRules rules, DateTimeOffset at)
     {
         var officer = new Actor(0, "示例数据生成", UserRole.DistrictOfficer, site.DistrictId);
         var random = new Random(site.Id);
@@ -111,7 +111,7 @@ public class SampleProgress
             ContactName = "示例联系人",
             ContactPhone = "022-00000000",
         });
-        site.StartCreation(officer, at, 2023);
+        site.StartCreation(officer, rules, at, 2023);
     }
 
     /// <summary>One month of plausible progress for a profile: figures grow over the months; entries are this month's.</summary>
