@@ -103,8 +103,8 @@ public static class BenchmarkCommand
         output.WriteLine($"[{scale}] PDF……");
         var reports = app.Services.GetRequiredService<ReportService>();
         var cold = await TimeAsync(1, () => reports.AcceptancePdfAsync(city, siteId));
-        results.Add(new(scale, "验收报告 PDF（冷启动，含启动浏览器）", cold, "ms"));
-        results.Add(new(scale, "验收报告 PDF（热）", await TimeAsync(runs, () => reports.AcceptancePdfAsync(city, siteId)), "ms"));
+        results.Add(new(scale, "结项报告 PDF（冷启动，含启动浏览器）", cold, "ms"));
+        results.Add(new(scale, "结项报告 PDF（热）", await TimeAsync(runs, () => reports.AcceptancePdfAsync(city, siteId)), "ms"));
 
         if (pdfs > 0)
         {
@@ -119,9 +119,9 @@ public static class BenchmarkCommand
             var naive = Stopwatch.StartNew();
             await NaiveAsync(htmls, app.Services.GetRequiredService<IOptions<WuSheOptions>>().Value.ChromiumPath);
             naive.Stop();
-            results.Add(new(scale, $"{htmls.Count} 份验收报告 PDF：共享浏览器（本系统）", new[] { shared.Elapsed.TotalMilliseconds }, "ms",
+            results.Add(new(scale, $"{htmls.Count} 份结项报告 PDF：共享浏览器（本系统）", new[] { shared.Elapsed.TotalMilliseconds }, "ms",
                 $"{htmls.Count / shared.Elapsed.TotalSeconds:0.0} 份/秒"));
-            results.Add(new(scale, $"{htmls.Count} 份验收报告 PDF：每份一个 chromium --print-to-pdf 进程（基线）", new[] { naive.Elapsed.TotalMilliseconds }, "ms",
+            results.Add(new(scale, $"{htmls.Count} 份结项报告 PDF：每份一个 chromium --print-to-pdf 进程（基线）", new[] { naive.Elapsed.TotalMilliseconds }, "ms",
                 $"{htmls.Count / naive.Elapsed.TotalSeconds:0.0} 份/秒；本系统快 {naive.Elapsed / shared.Elapsed:0.0} 倍"));
         }
 

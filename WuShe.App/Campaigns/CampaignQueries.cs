@@ -38,7 +38,7 @@ public class CampaignQueries
         var ledgers = await QuotaLedgers.ForDistrictsAsync(db, districts, ct);
         return new CampaignOverview(Summary(campaign),
             campaign.Milestones.Select(m => new MilestoneView(m.DueDate, m.RequiredCompletionShare, m.Description, m.Clause)).ToList(),
-            campaign.Standards.Select(s => ToView(s)).ToList(),
+            campaign.Standards.Select(s => ToView(s, campaign.FundraisingYearBasis)).ToList(),
             districts.Select(d => ToRow(d, jointSites, ledgers[d.Id])).ToList(),
             joint);
     }
@@ -107,8 +107,8 @@ public class CampaignQueries
             s.Communities.OrderBy(c => c.SortOrder).Select(c => c.Name).ToList(), band, floor);
     }
 
-    public static StandardView ToView(CreationStandard s, Func<StandardRequirement, bool>? include = null) => new(
+    public static StandardView ToView(CreationStandard s, FundraisingYearBasis basis, Func<StandardRequirement, bool>? include = null) => new(
         s.Number, s.Title, s.Clause, s.Summary,
         s.Requirements.Where(include ?? (_ => true)).Select(r => new RequirementView(r.Description, RuleText.Of(r), RuleText.Of(r.Scope),
-            RuleText.Of(r.Period), r.AppliesTo.Label, r.ClauseText)).ToList());
+            RuleText.Of(r.Period, basis), r.AppliesTo.Label, r.ClauseText)).ToList());
 }

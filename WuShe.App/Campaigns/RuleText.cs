@@ -24,5 +24,10 @@ public static class RuleText
 
     public static string Of(StandardScope scope) => scope == StandardScope.Community ? "每个社区" : "创建点";
 
-    public static string Of(RequirementPeriod period) => period == RequirementPeriod.CalendarYear ? "每个自然年" : "创建期内";
+    public static string Of(RequirementPeriod period, FundraisingYearBasis basis) => period switch
+    {
+        RequirementPeriod.CalendarYear => "每个自然年",
+        RequirementPeriod.FundraisingYear => "每个" + FundraisingYear.BasisLabel(basis),
+        _ => "创建期内",
+    };
 }

@@ -76,6 +76,7 @@ public static class WuSheHost
         services.AddSingleton<SiteQueries>();
         services.AddSingleton<SiteApplications>();
         services.AddSingleton<QuotaApplications>();
+        services.AddSingleton<CampaignSettings>();
         services.AddSingleton<AuditQueries>();
         services.AddSingleton<ProgressApplications>();
         services.AddSingleton<ProgressQueries>();

@@ -18,7 +18,7 @@ public sealed class ScheduledJobs
     public static readonly IReadOnlyDictionary<string, (Type Type, string Title)> Known = new Dictionary<string, (Type, string)>
     {
         [Alerts.AlertScan.JobName] = (typeof(Alerts.AlertScanJob), "预警扫描"),
-        [Reports.ReportBatches.JobName] = (typeof(Reports.ReportBatchJob), "验收报告批量生成"),
+        [Reports.ReportBatches.JobName] = (typeof(Reports.ReportBatchJob), "结项报告批量生成"),
         [Admin.Backups.JobName] = (typeof(Admin.BackupJob), "数据备份"),
     };
 

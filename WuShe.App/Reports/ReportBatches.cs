@@ -43,14 +43,14 @@ public class ReportBatches
         string title;
         if (districtCode is null)
         {
-            if (!scope.SeesWholeCity) throw new AccessDeniedException("只有市民政局可以生成全市的验收报告。");
-            title = "全市验收报告";
+            if (!scope.SeesWholeCity) throw new AccessDeniedException("只有市民政局可以生成全市的结项报告。");
+            title = "全市结项报告";
         }
         else
         {
             var district = await db.Districts.SingleOrDefaultAsync(d => d.Code == districtCode, ct)
                 ?? throw ScopedReads.NotInScope("区", districtCode);
-            title = $"{district.Name}验收报告";
+            title = $"{district.Name}结项报告";
         }
         var batch = new ReportBatch(districtCode, title, actor.Name, _clock.Now);
         db.Add(batch);

@@ -54,8 +54,8 @@ public class ReportService
     {
         var model = await AcceptanceModelAsync(scope, siteId, ct);
         var pdf = await _pdf.PdfAsync<AcceptanceReport>(new Dictionary<string, object?> { [nameof(AcceptanceReport.Model)] = model },
-            $"{model.Site.Street}验收报告 {model.DocumentNumber}", ct);
-        return (pdf, $"验收报告-{model.Site.DistrictName}-{model.Site.Street}.pdf");
+            $"{model.Site.Street}结项报告 {model.DocumentNumber}", ct);
+        return (pdf, $"结项报告-{model.Site.DistrictName}-{model.Site.Street}.pdf");
     }
 
     public async Task<(byte[] Pdf, string FileName)> SummaryPdfAsync(UserScope scope, string? districtCode, CancellationToken ct = default)

@@ -59,7 +59,7 @@ public class SiteQueries
         var district = await db.Districts.AsNoTracking().SingleAsync(d => d.Id == site.DistrictId, ct);
         var joint = CampaignQueries.ToJointView(campaign, site, (district.Code, district.Name));
         var standards = campaign.Standards
-            .Select(st => CampaignQueries.ToView(st, r => r.AppliesTo.Matches(site.Tier, site.JointSiteNumber)))
+            .Select(st => CampaignQueries.ToView(st, campaign.FundraisingYearBasis, r => r.AppliesTo.Matches(site.Tier, site.JointSiteNumber)))
             .Where(st => st.Requirements.Count > 0).ToList();
         return new SiteDetail(CampaignQueries.Summary(campaign), site.Id, site.Street, district.Id, district.Code, district.Name,
             site.Tier.Label(), site.JointSiteNumber, site.State.Label(),

@@ -47,6 +47,32 @@ public class Campaign
         var errors = rubric.Validate();
         if (errors.Count > 0) throw new FieldValidationException(errors);
         Rubric = rubric with { IsSystemDefault = false };
+        Version++;
+    }
+
+    /// <summary>Optimistic concurrency of the city's edits (rubric, 系统设定).</summary>
+    public int Version { get; private set; }
+
+    /// <summary>What the notice leaves open and the city may change, as it stands.</summary>
+    public SystemSettings SystemSettings => new(MidTermEvaluationDue ?? default, FinalEvaluationDue ?? default, AlertLeadDays, ReportDueDays,
+        FundraisingYearBasis, FundraisingYearReason,
+        _standards.SelectMany(s => s.Requirements).Where(r => r.ThresholdIsSystemSetting).ToDictionary(r => r.Id, r => r.Threshold));
+
+    /// <summary>修改系统设定: the city changes the dates, lead times, fundraising year and the thresholds the notice does not state.</summary>
+    public void ChangeSystemSettings(Actor actor, SystemSettings settings)
+    {
+        if (actor.Role != UserRole.CityAdministrator) throw new DomainException("只有市民政局可以修改系统设定。");
+        var errors = settings.Validate();
+        if (errors.Count > 0) throw new FieldValidationException(errors);
+        var requirements = _standards.SelectMany(s => s.Requirements).ToDictionary(r => r.Id);
+        foreach (var (id, threshold) in settings.Thresholds)
+        {
+            if (!requirements.TryGetValue(id, out var r)) throw new DomainException($"本活动没有编号为 {id} 的创建标准要求。");
+            r.ChangeSystemThreshold(threshold, $"Thresholds[{id}]");
+        }
+        SetSchedule(settings.MidTermEvaluationDue, settings.FinalEvaluationDue, settings.AlertLeadDays, settings.ReportDueDays);
+        SetFundraisingYear(settings.FundraisingYearBasis, settings.FundraisingYearReason);
+        Version++;
     }
 
     /// <summary>First day of the first reporting period (a campaign setting; the notice does not give one).</summary>

@@ -28,6 +28,16 @@ public class StandardRequirement
 
     protected StandardRequirement() { }
 
+    /// <summary>The city changes a number the notice does not state (系统设定); the notice's own numbers are fixed.</summary>
+    public void ChangeSystemThreshold(decimal threshold, string field)
+    {
+        if (!ThresholdIsSystemSetting) throw new DomainException($"“{Description}”的数值为通知规定，不能修改。");
+        var whole = Unit is MeasureUnit.Count or MeasureUnit.Fen;
+        if (threshold < 1 || threshold > 10_000 || (whole && threshold != decimal.Truncate(threshold)))
+            throw new FieldValidationException(new[] { new FieldError(field, $"“{Description}”应为 1—10000 之间的整数，实际为 {threshold:0.##}。") });
+        Threshold = threshold;
+    }
+
     public StandardRequirement(StandardMetric metric, Comparator comparator, decimal threshold, MeasureUnit unit,
         StandardScope scope, RequirementPeriod period, SiteSelector appliesTo, string description, string clauseText,
         bool thresholdIsSystemSetting = false)
@@ -101,4 +111,12 @@ public enum MeasureUnit { Count, Ratio, Fen, Flag }
 public enum StandardScope { Site, Community }
 
 /// <summary>Over the whole creation period, or again for each calendar year.</summary>
-public enum RequirementPeriod { CreationPeriod, CalendarYear }
+public enum RequirementPeriod
+{
+    /// <summary>创建期内.</summary>
+    CreationPeriod,
+    /// <summary>每个自然年.</summary>
+    CalendarYear,
+    /// <summary>每个筹款年度, as the campaign counts it (<see cref="FundraisingYearBasis"/>).</summary>
+    FundraisingYear,
+}

@@ -48,7 +48,7 @@ public class ClientScriptBrowserTests
         var before = await rows.CountAsync();
         await page.ClickAsync("#batch-city");
         var dialog = page.Locator(".rz-dialog");
-        await Assertions.Expect(dialog).ToContainTextAsync("将在后台生成全市全部创建点的验收报告");
+        await Assertions.Expect(dialog).ToContainTextAsync("将在后台生成全市全部创建点的结项报告");
         await dialog.Locator("button", new() { HasText = "取消" }).ClickAsync();
         await Assertions.Expect(dialog).ToHaveCountAsync(0);
         Assert.Equal(before, await rows.CountAsync());

@@ -51,8 +51,8 @@ public sealed class AuthorizationMatrixTests : IAsyncLifetime
             new("导入进展", ["heping", "nanshi"], c => c.PostAsync("api/progress/import", Upload("进展.xlsx", [1, 2, 3]))),
             new("知悉预警", ["admin", "heping"], c => c.PostAsJsonAsync($"api/alerts/{alert}/acknowledge", versioned)),
             new("立即运行任务", ["admin"], c => c.PostAsync("api/jobs/AlertScan/run", null)),
-            new("生成区验收报告", ["admin", "heping"], c => c.PostAsync("api/reports/batches?district=120101", null)),
-            new("生成全市验收报告", ["admin"], c => c.PostAsync("api/reports/batches", null)),
+            new("生成区结项报告", ["admin", "heping"], c => c.PostAsync("api/reports/batches?district=120101", null)),
+            new("生成全市结项报告", ["admin"], c => c.PostAsync("api/reports/batches", null)),
         ];
 
         // Every refusal first, while nothing runs in the background; then the allowed calls (which may start jobs and batches).

@@ -51,8 +51,8 @@ public class BenchmarkTests : IDisposable
         var text = output.ToString();
         Assert.Equal(0, code);
         Assert.Contains("| 规模 | 测量 | 中位数 | 最小 | 最大 | 次数 | 说明 |", text);
-        foreach (var row in new[] { "全量预警扫描", "扫描期间进程峰值内存", "全市看板数据", "区看板数据", "单个创建点达标面板", "验收报告 PDF（冷启动", "验收报告 PDF（热）",
-                     "2 份验收报告 PDF：共享浏览器", "chromium --print-to-pdf 进程（基线）", "启动到首页可访问（热）" })
+        foreach (var row in new[] { "全量预警扫描", "扫描期间进程峰值内存", "全市看板数据", "区看板数据", "单个创建点达标面板", "结项报告 PDF（冷启动", "结项报告 PDF（热）",
+                     "2 份结项报告 PDF：共享浏览器", "chromium --print-to-pdf 进程（基线）", "启动到首页可访问（热）" })
             Assert.Contains(row, text);
         Assert.DoesNotContain("NaN", text);
     }

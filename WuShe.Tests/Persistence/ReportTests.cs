@@ -44,7 +44,7 @@ public class ReportTests : SeededApp
         var id = await AcceptedSiteAsync("示例验收街道");
         var (admin, scope) = await UserAsync("admin");
         var (pdf, name) = await Service<ReportService>().AcceptancePdfAsync(scope, id);
-        Assert.Equal("验收报告-滨海新区-示例验收街道.pdf", name);
+        Assert.Equal("结项报告-滨海新区-示例验收街道.pdf", name);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(pdf, 0, 4));
 
         var text = PdfTools.Text(pdf);
@@ -97,7 +97,7 @@ public class ReportTests : SeededApp
             Assert.Equal(2, batch.Done);
 
             var (path, name) = await batches.OpenAsync(scope, batchId);
-            Assert.StartsWith("滨海新区验收报告", name);
+            Assert.StartsWith("滨海新区结项报告", name);
             using var zip = ZipFile.OpenRead(path);
             Assert.Equal(2, zip.Entries.Count);
             foreach (var entry in zip.Entries)
@@ -105,7 +105,7 @@ public class ReportTests : SeededApp
                 using var stream = entry.Open();
                 using var copy = new MemoryStream();
                 await stream.CopyToAsync(copy);
-                Assert.Contains("验收报告", PdfTools.Text(copy.ToArray()));
+                Assert.Contains("结项报告", PdfTools.Text(copy.ToArray()));
             }
             Assert.Contains(zip.Entries, e => e.Name.Contains("泰达街道"));
 
@@ -121,7 +121,7 @@ public class ReportTests : SeededApp
         int id;
         await using (var db = NewContext())
         {
-            var batch = new ReportBatch("120116", "滨海新区验收报告", "测试", DateTimeOffset.UtcNow);
+            var batch = new ReportBatch("120116", "滨海新区结项报告", "测试", DateTimeOffset.UtcNow);
             batch.Start(5);
             db.Add(batch);
             await db.SaveChangesAsync();

@@ -512,6 +512,10 @@ namespace WuShe.App.Data.Migrations
                     b.Property<int>("TargetStreets")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")

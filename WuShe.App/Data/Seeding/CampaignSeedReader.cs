@@ -101,6 +101,9 @@ public static class CampaignSeedReader
             if (!rubric.Missing().Any())
                 problems.AddRange(rubric.ToRubric().Validate().Select(e => $"campaign.json 的 rubric：{e.Message}"));
         }
+        foreach (var s in c.Standards)
+            foreach (var r in s.Requirements.Where(r => r.Metric == "CharityFundsRaised" && r.Period != "FundraisingYear"))
+                problems.Add($"创建标准第 {s.Number} 条 CharityFundsRaised 的 period 应为 FundraisingYear（按本活动的筹款年度计），实际为 {r.Period}");
         if (c.FundraisingYear is not { } fy)
             problems.Add("campaign.json 缺少 fundraisingYear（basis：“自然年”或“项目年度”；reason：选择理由。通知未规定“每年”的口径，须由本活动设定）");
         else
