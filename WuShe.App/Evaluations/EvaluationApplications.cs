@@ -69,7 +69,8 @@ public class EvaluationApplications
         var final = await db.Evaluations.Include(e => e.Sheets).Where(e => e.SiteId == siteId && e.Phase == EvaluationPhase.Final && e.Body == leading)
             .OrderByDescending(e => e.Round).FirstOrDefaultAsync(ct) ?? throw new DomainException($"该创建点尚无{leading.Label()}的末期评估。");
         var code = await db.Districts.Where(d => d.Id == site.DistrictId).Select(d => d.Code).SingleAsync(ct);
-        var decision = AcceptanceDecision.Decide(site, final, accept, reasons, actor, _clock.Now, code);
+        var clauses = await db.Campaigns.Where(c => c.Id == site.CampaignId).Select(c => c.Clauses).SingleAsync(ct);
+        var decision = AcceptanceDecision.Decide(site, final, accept, reasons, actor, _clock.Now, code, clauses.Acceptance);
         db.AcceptanceDecisions.Add(decision);
         db.AuditEntries.Add(Audit(actor, final, site, decision.Conclusion, reasons, $"末期评估第 {final.Round} 轮，得分 {final.MeanScore:0.##}"));
         await db.SaveChangesAsync(ct);

@@ -47,11 +47,12 @@ public class EvaluationQueries
         var decisions = await db.AcceptanceDecisions.AsNoTracking().Where(d => d.SiteId == siteId).OrderBy(d => d.Id).ToListAsync(ct);
         var evaluators = await db.UserAccounts.Where(EvaluatorsOf(siteId)).OrderBy(u => u.DisplayName)
             .Select(u => new { u.Id, u.DisplayName }).ToListAsync(ct);
-        var rubric = await db.Campaigns.Where(c => c.Id == site.CampaignId).Select(c => c.Rubric).SingleAsync(ct);
+        var campaign = await db.Campaigns.Where(c => c.Id == site.CampaignId).Select(c => new { c.Rubric, c.Clauses }).SingleAsync(ct);
+        var rubric = campaign.Rubric;
         return new SiteEvaluations(site.Id, site.Street, site.Tier, site.State, site.State.Label(), evaluations.Select(e => ToView(e, site.Tier)).ToList(),
             decisions.Select(d => new DecisionView(d.Id, d.Conclusion, d.Accepted, d.DecidedOn, d.Reasons, d.DecidedBy, d.DocumentNumber)).ToList(),
             evaluators.Select(e => (e.Id, e.DisplayName)).ToList(), rubric,
-            evaluations.Where(e => e.Phase == EvaluationPhase.Final && e.Complete && e.Leads(site.Tier)).MaxBy(e => e.Round) is { } final ? AcceptanceDecision.WhyNotAcceptable(final) : null,
+            evaluations.Where(e => e.Phase == EvaluationPhase.Final && e.Complete && e.Leads(site.Tier)).MaxBy(e => e.Round) is { } final ? AcceptanceDecision.WhyNotAcceptable(final, campaign.Clauses.Acceptance) : null,
             openable);
     }
 

@@ -1,3 +1,4 @@
+using WuShe.Domain.Campaigns;
 using Microsoft.EntityFrameworkCore;
 using WuShe.App.Data;
 using WuShe.App.Hosting;
@@ -9,7 +10,12 @@ namespace WuShe.App.Progress;
 
 public sealed record ReportView(int Id, int SiteId, string Street, int DistrictId, string PeriodLabel, int PeriodYear, int PeriodMonth,
     ReportState State, string StateLabel, string ReturnReason, int Version, DateTimeOffset? SubmittedAt, string SubmittedBy,
-    IReadOnlyList<(int Id, string Name)> Communities, ReportContent Content, IReadOnlyList<EvidenceView> Evidence, string ReturnedBy = "");
+    IReadOnlyList<(int Id, string Name)> Communities, ReportContent Content, IReadOnlyList<EvidenceView> Evidence, string ReturnedBy = "",
+    IReadOnlyDictionary<StandardMetric, string>? Clauses = null)
+{
+    /// <summary>The campaign's clause for a metric, for the form's headings ("三（六）").</summary>
+    public string ClauseOf(StandardMetric metric) => Clauses?.GetValueOrDefault(metric) ?? "";
+}
 
 public sealed record ReportRow(int Id, string PeriodLabel, int PeriodYear, int PeriodMonth, string State, DateTimeOffset? SubmittedAt,
     long DonationsFen, int Activities);
@@ -46,10 +52,13 @@ public class ProgressQueries
         var report = await db.ProgressReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, ct)
             ?? throw ScopedReads.NotInScope("进展报告", reportId);
         var site = await db.Sites.AsNoTracking().Include(s => s.Communities).SingleAsync(s => s.Id == report.SiteId, ct);
+        var campaign = await db.Campaigns.AsNoTracking().Include(c => c.Standards).ThenInclude(s => s.Requirements)
+            .SingleAsync(c => c.Id == site.CampaignId, ct);
         return new ReportView(report.Id, site.Id, site.Street, report.DistrictId, report.PeriodLabel, report.PeriodYear, report.PeriodMonth,
             report.State, report.State.Label(), report.ReturnReason, report.Version, report.SubmittedAt, report.SubmittedBy,
             site.Communities.OrderBy(c => c.SortOrder).Select(c => (c.Id, c.Name)).ToList(), report.Content,
-            await _evidence.ListAsync(scope, reportId, ct), report.ReturnedBy == "" ? "区民政局" : report.ReturnedBy);
+            await _evidence.ListAsync(scope, reportId, ct), report.ReturnedBy == "" ? "区民政局" : report.ReturnedBy,
+            Enum.GetValues<StandardMetric>().ToDictionary(m => m, campaign.ClauseOf));
     }
 
     /// <summary>The period that contains today (in Asia/Shanghai), by the campaign's reporting period.</summary>

@@ -69,6 +69,13 @@ public class Commendations
     }
 
     /// <summary>Every published 通报, newest first: a commendation is public to every account of the campaign.</summary>
+    /// <summary>The notice's clause on 通报 (e.g. 五（三）), cited on the page and in every 通报.</summary>
+    public async Task<string> ClauseAsync(CancellationToken ct = default)
+    {
+        await using var db = await _contexts.ForSystemAsync(ct);
+        return (await _campaigns.LoadCampaignAsync(db, ct)).Clauses.Commendation;
+    }
+
     public async Task<IReadOnlyList<CommendationView>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await _contexts.ForSystemAsync(ct);
@@ -84,6 +91,7 @@ public class Commendations
         var pdf = await _pdf.PdfAsync<CommendationReport>(new Dictionary<string, object?>
         {
             [nameof(CommendationReport.Model)] = view, [nameof(CommendationReport.Issuer)] = campaign.Issuer, [nameof(CommendationReport.Notice)] = campaign.DocumentNumber,
+            [nameof(CommendationReport.Clause)] = campaign.Clauses.Commendation,
         }, view.DocumentNumber, ct);
         return (pdf, $"{view.DocumentNumber}-{view.Title}.pdf");
     }

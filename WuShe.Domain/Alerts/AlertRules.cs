@@ -55,7 +55,7 @@ public static class AlertRules
                 yield return new(AlertRule.ReportOverdue, "", AlertScope.Site, $"site:{site.Id}", start.ToString("yyyy-MM"),
                     late > 30 ? AlertSeverity.Critical : AlertSeverity.Warning,
                     $"{site.Street}{start:yyyy年M月}进展报告逾期未提交",
-                    $"应于 {due:yyyy-MM-dd} 前提交（期末后 {settings.ReportDueDays} 天），已逾期 {late} 天", "五（一）：区民政局定期跟踪掌握项目实施情况",
+                    $"应于 {due:yyyy-MM-dd} 前提交（期末后 {settings.ReportDueDays} 天），已逾期 {late} 天", inputs.Campaign.Clauses.Tracking,
                     site.DistrictId, site.Id, $"/sites/{site.Id}/progress");
             }
         }
@@ -72,7 +72,7 @@ public static class AlertRules
                 daysLeft >= 0 ? AlertSeverity.Warning : AlertSeverity.Critical,
                 $"{e.Street}{e.Phase}评估{(daysLeft >= 0 ? "即将到期" : "逾期未提交")}",
                 daysLeft >= 0 ? $"应于 {e.DueDate:yyyy-MM-dd} 前提交，还有 {daysLeft} 天" : $"应于 {e.DueDate:yyyy-MM-dd} 前提交，已逾期 {-daysLeft} 天",
-                "五（三）：做好中期、末期评估，并将评估结果报送市民政局", e.DistrictId, e.SiteId, $"/sites/{e.SiteId}/evaluations");
+                inputs.Campaign.Clauses.Evaluation, e.DistrictId, e.SiteId, $"/sites/{e.SiteId}/evaluations");
         }
     }
 
@@ -83,6 +83,7 @@ public static class AlertRules
     /// </summary>
     public static IEnumerable<AlertFinding> Fundraising(AlertInputs inputs, DateOnly today)
     {
+        var clause = inputs.Campaign.ClauseOf(StandardMetric.CharityFundsRaised);
         foreach (var site in inputs.Sites.Where(s => s.Fundraising.FloorFen is not null))
         {
             var now = site.Fundraising;
@@ -91,12 +92,12 @@ public static class AlertRules
                 yield return new(AlertRule.FundraisingPace, "", AlertScope.Site, $"site:{site.Id}", now.Year.Key, AlertSeverity.Warning,
                     $"{site.Street}{now.Year.ShortLabel}筹款进度滞后",
                     $"{now.Year.Label}下限 {Money.FormatYuan(floor)}，按已过 {now.MonthsPassed} 个月进度应筹 {Money.FormatYuan(now.ExpectedFen)}，已筹 {Money.FormatYuan(now.RaisedFen)}，差 {Money.FormatYuan(now.ExpectedFen - now.RaisedFen)}",
-                    "三（六）", site.DistrictId, site.Id, $"/sites/{site.Id}");
+                    clause, site.DistrictId, site.Id, $"/sites/{site.Id}");
 
             if (site.PreviousFundraising is not { } last || last.FloorReached) continue;
             yield return new(AlertRule.FundraisingBelowFloor, "", AlertScope.Site, $"site:{site.Id}", last.Year.Key, AlertSeverity.Critical,
                 $"{site.Street}{last.Year.ShortLabel}筹款低于下限",
-                $"{last.Year.Label}已筹 {Money.FormatYuan(last.RaisedFen)}，下限 {Money.FormatYuan(floor)}，差 {Money.FormatYuan(floor - last.RaisedFen)}", "三（六）",
+                $"{last.Year.Label}已筹 {Money.FormatYuan(last.RaisedFen)}，下限 {Money.FormatYuan(floor)}，差 {Money.FormatYuan(floor - last.RaisedFen)}", clause,
                 site.DistrictId, site.Id, $"/sites/{site.Id}");
         }
     }
@@ -116,9 +117,10 @@ public static class AlertRules
                 }
     }
 
-    /// <summary>A district whose quota is over-used, or whose remaining communities cannot give each remaining street 2.</summary>
+    /// <summary>A district whose quota is over-used, or whose remaining communities cannot give each remaining street its minimum.</summary>
     public static IEnumerable<AlertFinding> Quotas(AlertInputs inputs) =>
         inputs.Districts.Where(d => d.Ledger.Problem is not null).Select(d => new AlertFinding(AlertRule.QuotaProblem, "", AlertScope.District,
             $"district:{d.Id}", "", d.Ledger.Remaining.Streets < 0 || d.Ledger.Remaining.Communities < 0 ? AlertSeverity.Critical : AlertSeverity.Warning,
-            $"{d.Name}名额需要关注", d.Ledger.Problem!, "附件1；三（二）：项目辐射不少于2个社区", d.Id, null, $"/districts/{d.Code}"));
+            $"{d.Name}名额需要关注", d.Ledger.Problem!, $"附件1；{d.Ledger.Rules.CommunitiesClause}：项目辐射不少于{d.Ledger.Rules.MinimumCommunities}个社区",
+            d.Id, null, $"/districts/{d.Code}"));
 }

@@ -111,6 +111,22 @@ public class Campaign
         _application = rules;
     }
 
+    private NoticeClauses? _clauses;
+
+    /// <summary>The notice's clauses for tracking, evaluation, acceptance and 通报 (campaign data).</summary>
+    public NoticeClauses Clauses => _clauses ?? throw new DomainException("本活动尚未设定通知条款（campaign.json 的 notice）。");
+
+    public void SetNoticeClauses(NoticeClauses clauses)
+    {
+        var missing = clauses.Fields().Where(f => string.IsNullOrWhiteSpace(f.Value)).Select(f => f.Field).ToList();
+        if (missing.Count > 0) throw new DomainException($"通知条款缺少 {string.Join("、", missing)}。");
+        _clauses = clauses;
+    }
+
+    /// <summary>The clause of the standard that measures <paramref name="metric"/>, e.g. "三（六）" for the money raised.</summary>
+    public string ClauseOf(StandardMetric metric) =>
+        _standards.FirstOrDefault(s => s.Requirements.Any(r => r.Metric == metric))?.Clause ?? "";
+
     /// <summary>筹款年度 of 三（六）'s "每年" (campaign data; the notice does not say which year).</summary>
     public FundraisingYearBasis FundraisingYearBasis { get; private set; } = FundraisingYearBasis.CalendarYear;
     /// <summary>Why the campaign counts that way, shown beside every fundraising figure.</summary>
@@ -125,8 +141,8 @@ public class Campaign
 
     /// <summary>The rule in words with its reason, shown beside every fundraising figure.</summary>
     public string FundraisingYearRule => FundraisingYearBasis == FundraisingYearBasis.CalendarYear
-        ? $"三（六）“每年”按自然年计（1 月 1 日至 12 月 31 日），系统设定：{FundraisingYearReason}"
-        : $"三（六）“每年”按项目年度计（自开始创建当月起每 12 个月为一个项目年度，开始创建前收到的计入第一个项目年度），系统设定：{FundraisingYearReason}";
+        ? $"{ClauseOf(StandardMetric.CharityFundsRaised)}“每年”按自然年计（1 月 1 日至 12 月 31 日），系统设定：{FundraisingYearReason}"
+        : $"{ClauseOf(StandardMetric.CharityFundsRaised)}“每年”按项目年度计（自开始创建当月起每 12 个月为一个项目年度，开始创建前收到的计入第一个项目年度），系统设定：{FundraisingYearReason}";
 
     /// <summary>开始创建: the first day of the site's first reporting period; the campaign's start when not yet approved.</summary>
     public DateOnly CreationStartOf(SiteTier tier, DateOnly? approvedOn, DateOnly today) => approvedOn is { } on

@@ -99,6 +99,19 @@ public class AlertRulesTests
         Assert.Contains("应于 2024-04-10 前提交", found[0].Numbers);
     }
 
+    [Fact]
+    public void Alerts_cite_the_campaigns_own_clauses()
+    {
+        var due = new EvaluationDue(7, 1, "南市街道", "中期", new DateOnly(2024, 1, 15), Submitted: false);
+        var tianjin = Assert.Single(Run(Inputs(evaluations: new[] { due }), "2024-01-16", (i, d) => AlertRules.EvaluationsOverdue(i, d, Settings)));
+        Assert.Equal("五（三）：各区民政局做好中期、末期评估，并将评估结果报送市民政局", tianjin.Clause);
+
+        var other = Seeded.Tianjin();
+        other.SetNoticeClauses(other.Clauses with { Evaluation = "六（二）：组织中期评估" });
+        var inputs = new AlertInputs(other, new[] { District(0) }, Array.Empty<SiteAlertInput>(), new[] { due });
+        Assert.Equal("六（二）：组织中期评估", Assert.Single(AlertRules.EvaluationsOverdue(inputs, new DateOnly(2024, 1, 16), Settings)).Clause);
+    }
+
     [Theory]
     [InlineData("2023-12-15", null)]
     [InlineData("2023-12-16", AlertSeverity.Warning)]     // lead-time edge

@@ -115,7 +115,7 @@ public class EvaluationTests
         districtFinal.Score(Officer, Scores(19, 19, 19, 19, 19), "区级末期评估");
         districtFinal.Submit(Officer, site, Now);
         Assert.Equal(SiteState.MidTermEvaluated, site.State);
-        Assert.Contains("市级评估团队", Assert.Throws<DomainException>(() => AcceptanceDecision.Decide(site, districtFinal, true, "好", City, Now, "120101")).Message);
+        Assert.Contains("市级评估团队", Assert.Throws<DomainException>(() => AcceptanceDecision.Decide(site, districtFinal, true, "好", City, Now, "120101", Seeded.Clauses.Acceptance)).Message);
         Assert.Contains("已有中期评估", Evaluation.CannotOpenBecause(site, EvaluationPhase.MidTerm, Officer, [districtMid, districtFinal]));
     }
 
@@ -150,14 +150,14 @@ public class EvaluationTests
         var final = Completed(site, EvaluationPhase.Final, mid);
         Assert.Equal(SiteState.FinalEvaluated, site.State);
 
-        Assert.Throws<DomainException>(() => AcceptanceDecision.Decide(site, final, true, "好", Officer, Now, "120101"));
-        var rectify = AcceptanceDecision.Decide(site, final, false, "筹款资料不完整", City, Now, "120101");
+        Assert.Throws<DomainException>(() => AcceptanceDecision.Decide(site, final, true, "好", Officer, Now, "120101", Seeded.Clauses.Acceptance));
+        var rectify = AcceptanceDecision.Decide(site, final, false, "筹款资料不完整", City, Now, "120101", Seeded.Clauses.Acceptance);
         Assert.Equal(("整改", SiteState.Rectification), (rectify.Conclusion, site.State));
 
         var round2 = Evaluation.Open(site, EvaluationPhase.Final, 2, Rubric.SystemDefault, Officer, Array.Empty<(int, string)>(), [mid, final], Now);
         round2.Score(Officer, Scores(19, 18, 18, 18, 17), "整改到位");
         round2.Submit(Officer, site, Now);
-        var accepted = AcceptanceDecision.Decide(site, round2, true, "七项标准全部达标，评估优秀", City, Now, "120101");
+        var accepted = AcceptanceDecision.Decide(site, round2, true, "七项标准全部达标，评估优秀", City, Now, "120101", Seeded.Clauses.Acceptance);
         Assert.Equal(SiteState.Accepted, site.State);
         Assert.StartsWith("WS-2023-120101-", accepted.DocumentNumber);
         Assert.Equal("优秀", round2.Rubric.Grade(round2.MeanScore!.Value));
@@ -175,19 +175,19 @@ public class EvaluationTests
         final.Score(Officer, Scores(a, b, c, d, e), "末期评估");
         final.Submit(Officer, site, Now);
 
-        Assert.Equal(acceptable, AcceptanceDecision.WhyNotAcceptable(final) is null);
+        Assert.Equal(acceptable, AcceptanceDecision.WhyNotAcceptable(final, Seeded.Clauses.Acceptance) is null);
         if (acceptable)
         {
-            Assert.Equal("通过结项", AcceptanceDecision.Decide(site, final, true, "合格", City, Now, "120101").Conclusion);
+            Assert.Equal("通过结项", AcceptanceDecision.Decide(site, final, true, "合格", City, Now, "120101", Seeded.Clauses.Acceptance).Conclusion);
             Assert.Equal(SiteState.Accepted, site.State);
             return;
         }
-        var refused = Assert.Throws<DomainException>(() => AcceptanceDecision.Decide(site, final, true, "想结项", City, Now, "120101"));
+        var refused = Assert.Throws<DomainException>(() => AcceptanceDecision.Decide(site, final, true, "想结项", City, Now, "120101", Seeded.Clauses.Acceptance));
         Assert.Contains("59.99 分", refused.Message);
         Assert.Contains("合格线 60 分", refused.Message);
         Assert.Contains("五（三）", refused.Message);
         Assert.Equal(SiteState.FinalEvaluated, site.State);
-        Assert.Equal("整改", AcceptanceDecision.Decide(site, final, false, "服务成效不足，整改", City, Now, "120101").Conclusion);
+        Assert.Equal("整改", AcceptanceDecision.Decide(site, final, false, "服务成效不足，整改", City, Now, "120101", Seeded.Clauses.Acceptance).Conclusion);
         Assert.Equal(SiteState.Rectification, site.State);
     }
 

@@ -64,17 +64,21 @@ public class FundraisingYearMigrationTests : IDisposable
     public void Dispose() => _folder.Dispose();
 }
 
-/// <summary>The 申报条件 written into existing Tianjin installations are the ones its campaign file states.</summary>
-public class ApplicationRulesMigrationTests
+/// <summary>What the upgrades write into existing Tianjin installations is what its campaign file states.</summary>
+public class CampaignDataMigrationTests
 {
     [Fact]
-    public void The_rules_the_upgrade_writes_for_Tianjin_equal_its_campaign_file()
+    public void The_application_rules_the_upgrade_writes_equal_the_campaign_file() =>
+        Assert.Equal(Seeded.Rules, Written<WuShe.Domain.Campaigns.ApplicationRules>(new WuShe.App.Data.Migrations.CampaignApplicationRules()));
+
+    [Fact]
+    public void The_notice_clauses_the_upgrade_writes_equal_the_campaign_file() =>
+        Assert.Equal(Seeded.Clauses, Written<WuShe.Domain.Campaigns.NoticeClauses>(new WuShe.App.Data.Migrations.CampaignNoticeClauses()));
+
+    private static T? Written<T>(Migration migration) where T : class
     {
-        var sql = new WuShe.App.Data.Migrations.CampaignApplicationRules().UpOperations
-            .OfType<Microsoft.EntityFrameworkCore.Migrations.Operations.SqlOperation>().Single().Sql;
+        var sql = migration.UpOperations.OfType<Microsoft.EntityFrameworkCore.Migrations.Operations.SqlOperation>().Single().Sql;
         var json = sql[(sql.IndexOf("= '", StringComparison.Ordinal) + 3)..sql.IndexOf("' WHERE", StringComparison.Ordinal)];
-        var stored = (WuShe.Domain.Campaigns.ApplicationRules?)WuShe.App.Data.Configurations.JsonColumn
-            .Converter<WuShe.Domain.Campaigns.ApplicationRules?>(null).ConvertFromProvider(json);
-        Assert.Equal(Seeded.Rules, stored);
+        return (T?)WuShe.App.Data.Configurations.JsonColumn.Converter<T?>(null).ConvertFromProvider(json);
     }
 }

@@ -100,6 +100,8 @@ public class TianjinSeedTests
     [InlineData("schedule.alertLeadDays", "schedule 缺少字段 alertLeadDays")]
     [InlineData("fundraisingYear", "缺少 fundraisingYear")]
     [InlineData("fundraisingYear.reason", "fundraisingYear 缺少字段 reason")]
+    [InlineData("notice", "缺少 notice")]
+    [InlineData("notice.acceptance", "notice 缺少字段 acceptance")]
     [InlineData("application", "缺少 application")]
     [InlineData("application.minimumCommunities", "application 缺少字段 minimumCommunities")]
     [InlineData("application.minimumSocialWorkers", "application 缺少字段 minimumSocialWorkers")]

@@ -11,4 +11,7 @@ public static class Seeded
 
     /// <summary>Tianjin's 申报条件: ≥ 2 communities and social workers (三（二）), 公募 charity (三（六）), four service areas (三（三））.</summary>
     public static readonly ApplicationRules Rules = Tianjin().Application;
+
+    /// <summary>Tianjin's clauses for tracking, evaluation, acceptance (五（三）“经评估合格后给予结项”) and 通报.</summary>
+    public static readonly NoticeClauses Clauses = Tianjin().Clauses;
 }

@@ -14,6 +14,8 @@ public class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
         campaign.Property(c => c.Rubric).HasConversion(JsonColumn.Converter(WuShe.Domain.Evaluations.Rubric.SystemDefault), JsonColumn.Comparer<WuShe.Domain.Evaluations.Rubric>());
         campaign.Property(c => c.Application).HasField("_application").UsePropertyAccessMode(PropertyAccessMode.Field)
             .HasConversion(JsonColumn.Converter<ApplicationRules?>(null), JsonColumn.Comparer<ApplicationRules?>()).HasColumnName("ApplicationRules");
+        campaign.Property(c => c.Clauses).HasField("_clauses").UsePropertyAccessMode(PropertyAccessMode.Field)
+            .HasConversion(JsonColumn.Converter<NoticeClauses?>(null), JsonColumn.Comparer<NoticeClauses?>()).HasColumnName("NoticeClauses");
         campaign.Property(c => c.Version).IsConcurrencyToken();
         campaign.Property(c => c.FundraisingYearBasis).HasConversion<string>().HasMaxLength(16);
         campaign.Property(c => c.FundraisingYearReason).HasMaxLength(1000);

@@ -450,6 +450,11 @@ namespace WuShe.App.Data.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("ApplicationRules");
 
+                    b.Property<string>("Clauses")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("NoticeClauses");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)

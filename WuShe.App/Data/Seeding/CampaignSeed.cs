@@ -21,6 +21,8 @@ public sealed class CampaignFile
     public DateOnly? ReportingStartsOn { get; set; }
     /// <summary>Required: the campaign's own dates and lead times (the notice leaves them open).</summary>
     public ScheduleFile? Schedule { get; set; }
+    /// <summary>Required: the notice's clauses for tracking, evaluation, acceptance and 通报 ("clause：words").</summary>
+    public NoticeFile? Notice { get; set; }
     /// <summary>Required: 申报条件 (minimum communities and social workers, 公募 requirement, service areas, example texts).</summary>
     public ApplicationFile? Application { get; set; }
     /// <summary>Required: the evaluation rubric (评估指标体系).</summary>
@@ -29,6 +31,20 @@ public sealed class CampaignFile
     public FundraisingYearFile? FundraisingYear { get; set; }
     public List<MilestoneFile> Milestones { get; set; } = new();
     public List<StandardFile> Standards { get; set; } = new();
+}
+
+/// <summary>The notice's clauses as written in campaign.json; every field is required.</summary>
+public sealed class NoticeFile
+{
+    public string? Tracking { get; set; }
+    public string? Evaluation { get; set; }
+    public string? Acceptance { get; set; }
+    public string? Commendation { get; set; }
+
+    public IEnumerable<string> Missing() => new[] { (Tracking, "tracking"), (Evaluation, "evaluation"), (Acceptance, "acceptance"), (Commendation, "commendation") }
+        .Where(f => string.IsNullOrWhiteSpace(f.Item1)).Select(f => f.Item2);
+
+    public WuShe.Domain.Campaigns.NoticeClauses ToClauses() => new(Tracking!.Trim(), Evaluation!.Trim(), Acceptance!.Trim(), Commendation!.Trim());
 }
 
 /// <summary>申报条件 as written in campaign.json; every field is required.</summary>

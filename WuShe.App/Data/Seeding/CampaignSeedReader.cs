@@ -78,6 +78,10 @@ public static class CampaignSeedReader
             foreach (var (value, field) in new (object?, string)[] { (schedule.MidTermEvaluationDue, "midTermEvaluationDue"), (schedule.FinalEvaluationDue, "finalEvaluationDue"),
                          (schedule.AlertLeadDays, "alertLeadDays"), (schedule.ReportDueDays, "reportDueDays") })
                 if (value is null) problems.Add($"campaign.json 的 schedule 缺少字段 {field}");
+        if (c.Notice is not { } notice)
+            problems.Add("campaign.json 缺少 notice（通知条款：tracking、evaluation、acceptance、commendation，写作“条款：原文”）");
+        else
+            problems.AddRange(notice.Missing().Select(f => $"campaign.json 的 notice 缺少字段 {f}"));
         if (c.Application is not { } application)
             problems.Add("campaign.json 缺少 application（申报条件：minimumCommunities、minimumSocialWorkers、fundCharityNeedsPublicFundraising、serviceAreas 及其条款，charityExample、phoneExample）");
         else

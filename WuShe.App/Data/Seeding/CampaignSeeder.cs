@@ -56,6 +56,7 @@ public class CampaignSeeder
         campaign.SetReportingStart(file.ReportingStartsOn);
         var schedule = file.Schedule!; // required and complete: checked by CampaignSeedReader
         campaign.SetSchedule(schedule.MidTermEvaluationDue!.Value, schedule.FinalEvaluationDue!.Value, schedule.AlertLeadDays!.Value, schedule.ReportDueDays!.Value);
+        campaign.SetNoticeClauses(file.Notice!.ToClauses());
         campaign.SetApplicationRules(file.Application!.ToRules());
         campaign.SetRubric(file.Rubric!.ToRubric());
         campaign.SetFundraisingYear(FundraisingYearFile.Bases[file.FundraisingYear!.Basis!], file.FundraisingYear.Reason!);
