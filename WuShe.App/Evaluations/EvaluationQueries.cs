@@ -21,7 +21,7 @@ public sealed record DecisionView(int Id, string Conclusion, bool Accepted, Date
 
 public sealed record SiteEvaluations(int SiteId, string Street, SiteTier Tier, SiteState State, string StateLabel, IReadOnlyList<EvaluationView> Evaluations,
     IReadOnlyList<DecisionView> Decisions, IReadOnlyList<(int Id, string Name)> Evaluators, Rubric CampaignRubric, string? NotAcceptableBecause = null,
-    IReadOnlyList<EvaluationPhase>? Openable = null);
+    IReadOnlyList<EvaluationPhase>? Openable = null, string EvaluationClause = "");
 
 public class EvaluationQueries
 {
@@ -53,7 +53,7 @@ public class EvaluationQueries
             decisions.Select(d => new DecisionView(d.Id, d.Conclusion, d.Accepted, d.DecidedOn, d.Reasons, d.DecidedBy, d.DocumentNumber)).ToList(),
             evaluators.Select(e => (e.Id, e.DisplayName)).ToList(), rubric,
             evaluations.Where(e => e.Phase == EvaluationPhase.Final && e.Complete && e.Leads(site.Tier)).MaxBy(e => e.Round) is { } final ? AcceptanceDecision.WhyNotAcceptable(final, campaign.Clauses.Acceptance) : null,
-            openable);
+            openable, campaign.Clauses.Evaluation);
     }
 
     public async Task<Rubric> RubricAsync(CancellationToken ct = default)

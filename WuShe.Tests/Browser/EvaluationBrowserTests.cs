@@ -24,6 +24,54 @@ public class EvaluationBrowserTests
         return id;
     }
 
+    /// <summary>泰达街道 (滨海新区's joint site 1) in creation: the district completes its details and starts it, unless done already.</summary>
+    private async Task<int> JointSiteInCreationAsync()
+    {
+        var taida = await _app.SiteIdAsync("泰达街道");
+        using var binhai = await _app.SignedInClientAsync("binhai");
+        using var site = await binhai.GetJsonAsync($"api/sites/{taida}");
+        if (site.RootElement.GetProperty("state").GetString() != "已立项") return taida;
+        var details = SiteLifecycleTests.Valid() with
+        {
+            Street = "泰达街道",
+            Communities = new[] { "华纳社区", "康翠社区" }.Select(n => new WuShe.Domain.Sites.CommunityEntry(n, 7000, "社区台账", 2023)).ToList(),
+        };
+        var saved = await binhai.PutAsJsonAsync($"api/applications/{taida}", new { version = site.RootElement.GetProperty("version").GetInt32(), details });
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var started = await binhai.PostAsJsonAsync($"api/sites/{taida}/start", new { version = await saved.Content.ReadFromJsonAsync<int>() });
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        return taida;
+    }
+
+    [Fact]
+    public async Task A_district_evaluates_its_joint_site_for_the_city_without_settling_the_city_teams_phase()
+    {
+        var site = await JointSiteInCreationAsync();
+        var officer = await _app.SignedInPageAsync("binhai");
+        await officer.GoInteractiveAsync($"sites/{site}/evaluations");
+        await Assertions.Expect(officer.Locator("#district-evaluation-note")).ToContainTextAsync("五（三）：各区民政局做好中期、末期评估，并将评估结果报送市民政局");
+        await Assertions.Expect(officer.Locator("#open-midterm")).ToContainTextAsync("发起本区中期评估");
+        await officer.ClickAsync("#open-midterm");
+        await officer.Locator("#my-sheet").WaitForAsync();
+        foreach (var (score, i) in new[] { "15", "14", "13", "16", "12" }.Select((x, i) => (x, i)))
+            await officer.FillAsync($"input[name='score-d{i + 1}']", score);
+        await officer.FillAsync("#comment", "本区中期评估：推进正常");
+        await officer.Locator("h1").ClickAsync();
+        await officer.ClickAsync("#submit-sheet");
+        var card = officer.Locator("#evaluation-district-midterm-1");
+        await Assertions.Expect(card).ToContainTextAsync("中期评估（报送市民政局）");
+        await Assertions.Expect(card).ToContainTextAsync("已完成 · 得分 70（合格）");
+        // The city team's phase is not settled by the district's report: the site stays 创建中.
+        await Assertions.Expect(officer.Locator("#site-state")).ToHaveTextAsync("创建中");
+
+        var city = await _app.SignedInPageAsync("admin");
+        await city.GoInteractiveAsync($"sites/{site}/evaluations");
+        await Assertions.Expect(city.Locator("#evaluation-district-midterm-1")).ToContainTextAsync("已完成 · 得分 70（合格）");
+        await Assertions.Expect(city.Locator("#open-midterm")).ToContainTextAsync("发起中期评估");
+        await officer.Context.CloseAsync();
+        await city.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task A_district_officer_submits_mid_term_and_final_evaluations_and_downloads_the_acceptance_report()
     {
