@@ -155,12 +155,13 @@ public class AlertScan
         return new AlertInputs(campaign,
             districts.Select(d => new DistrictAlertInput(d.Id, d.Code, d.Name, d.StreetQuota,
                 completeOn.ToDictionary(c => c.Key, c => c.Value.GetValueOrDefault(d.Id)), ledgers[d.Id])).ToList(),
-            siteInputs, await EvaluationsDueAsync(db, campaign, creating, sites.Select(s => (s.Id, s.DistrictId, s.Street)).ToList(), ct));
+            siteInputs, await EvaluationsDueAsync(db, campaign, creating, sites.Select(s => (s.Id, s.DistrictId, s.Street,
+                campaign.CreationStartOf(s.Tier, s.ApprovedAt is { } at ? DateOnly.FromDateTime(ChinaTime.ToChina(at).DateTime) : null, today))).ToList(), ct));
     }
 
     /// <summary>Each site in creation owes a mid-term and a final evaluation by the campaign's dates.</summary>
     private static async Task<IReadOnlyList<EvaluationDue>> EvaluationsDueAsync(WuSheDbContext db, Campaign campaign, IQueryable<Site> creating,
-        IReadOnlyList<(int Id, int DistrictId, string Street)> sites, CancellationToken ct)
+        IReadOnlyList<(int Id, int DistrictId, string Street, DateOnly CreationStart)> sites, CancellationToken ct)
     {
         var dues = new[] { (Phase: Domain.Evaluations.EvaluationPhase.MidTerm, Due: campaign.MidTermEvaluationDue),
                            (Phase: Domain.Evaluations.EvaluationPhase.Final, Due: campaign.FinalEvaluationDue) }
@@ -172,6 +173,6 @@ public class AlertScan
             .Where(e => e.Complete && e.Leads(joint.Contains(e.SiteId) ? SiteTier.CityDistrictJoint : SiteTier.DistrictLevel))
             .Select(e => (e.SiteId, e.Phase)).ToHashSet();
         return sites.SelectMany(s => dues.Select(d => new EvaluationDue(s.Id, s.DistrictId, s.Street, Domain.Evaluations.EvaluationLabels.Label(d.Phase), d.Due!.Value,
-            complete.Contains((s.Id, d.Phase))))).ToList();
+            complete.Contains((s.Id, d.Phase)), s.CreationStart))).ToList();
     }
 }

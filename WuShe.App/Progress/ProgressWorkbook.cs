@@ -15,9 +15,11 @@ namespace WuShe.App.Progress;
 
 public sealed record ImportError(string Sheet, int Row, string Message);
 
-public sealed record ImportResult(IReadOnlyList<ImportError> Errors, int Sites, int Rows)
+/// <param name="Skipped">Sites left as they are because their report for the period is already submitted, with why.</param>
+public sealed record ImportResult(IReadOnlyList<ImportError> Errors, int Sites, int Rows, IReadOnlyList<string>? Skipped = null)
 {
     public bool Saved => Errors.Count == 0;
+    public IReadOnlyList<string> SkippedSites => Skipped ?? Array.Empty<string>();
 }
 
 /// <summary>
@@ -28,6 +30,8 @@ public sealed record ImportResult(IReadOnlyList<ImportError> Errors, int Sites, 
 /// </summary>
 public class ProgressWorkbook
 {
+    /// <summary>Sites whose report for the period is submitted: listed for reference, never imported.</summary>
+    public const string SubmittedSheet = "已提交（不导入）";
     public const string SitesSheet = "创建点", CommunitiesSheet = "社区", DonationsSheet = "筹款", ActivitiesSheet = "服务活动",
         OrganisationsSheet = "社会组织", PromotionsSheet = "总结推广", NotesSheet = "填写说明";
 
@@ -51,18 +55,32 @@ public class ProgressWorkbook
     public async Task<(byte[] Bytes, string FileName)> TemplateAsync(UserScope scope, int? siteId, string? districtCode, int year, int month, CancellationToken ct = default)
     {
         await using var db = await _contexts.ForAsync(scope, ct);
-        var sites = await SitesAsync(db, scope, siteId, districtCode, ct);
+        var reportingStart = await db.Campaigns.Select(c => c.ReportingStartsOn).FirstAsync(ct);
+        var periodStart = new DateOnly(year, month, 1);
+        // Only sites that can report this period: none whose first reporting month is later (a site approved since).
+        var sites = (await SitesAsync(db, scope, siteId, districtCode, ct))
+            .Where(s => s.ApprovedAt is not { } at || ProgressReport.FirstPeriodStart(s.Tier, ChinaTime.ToChina(at), reportingStart) <= periodStart).ToList();
+        if (sites.Count == 0) throw new NotFoundException($"{year}年{month}月没有可以填报进展的创建点。");
         var districts = await db.Districts.Where(d => sites.Select(s => s.DistrictId).Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var ids = sites.Select(s => s.Id).ToList();
         var existing = await db.ProgressReports.AsNoTracking().Where(r => ids.Contains(r.SiteId) && r.PeriodYear == year && r.PeriodMonth == month)
             .ToDictionaryAsync(r => r.SiteId, ct);
         var contents = new List<(Site Site, string District, ReportContent Content)>();
+        var submitted = new List<IReadOnlyList<object?>>();
         foreach (var s in sites)
-            contents.Add((s, districts[s.DistrictId], existing.TryGetValue(s.Id, out var r) ? r.Content
+        {
+            if (existing.TryGetValue(s.Id, out var r) && r.State == ReportState.Submitted)
+            {
+                submitted.Add(Row(districts[s.DistrictId], s.Street, r.PeriodLabel, r.SubmittedAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm") : "", r.SubmittedBy));
+                continue;
+            }
+            contents.Add((s, districts[s.DistrictId], r is not null ? r.Content
                 : ProgressApplications.Prefill(s, await ProgressApplications.LatestAsync(db, s.Id, ct))));
+        }
         var period = $"{year:0000}-{month:00}";
         var bytes = Xlsx.Write(
             new XlsxSheet(NotesSheet, new[] { "填写说明" }, Notes(period).Select(n => (IReadOnlyList<object?>)new object?[] { n })),
+            new XlsxSheet(SubmittedSheet, new[] { "区划", "街镇", "期间", "提交时间", "提交人" }, submitted),
             new XlsxSheet(SitesSheet, SiteHeaders, contents.Select(c => Row(c.District, c.Site.Street, period, c.Content.FullTimeSocialWorkers,
                 YesNo(c.Content.FundEstablished), c.Content.FundCharity, YesNo(c.Content.FundCharityHasPublicFundraisingStatus), c.Content.FundSetUpOn?.ToString("yyyy-MM-dd")))),
             new XlsxSheet(CommunitiesSheet, CommunityHeaders, contents.SelectMany(c => c.Site.Communities.OrderBy(x => x.SortOrder).Select(x =>
@@ -108,10 +126,12 @@ public class ProgressWorkbook
         var campaign = await db.Campaigns.Select(c => new { c.ReportingPeriodMonths, c.ReportingStartsOn }).FirstAsync(ct);
         var districts = await db.Districts.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var drafts = new Dictionary<int, Draft>();
+        var skipped = new HashSet<int>();
         Site? Find(string sheet, XlsxRow row)
         {
             var site = sites.FirstOrDefault(s => districts[s.DistrictId] == row["区划"] && s.Street == row["街镇"]);
             if (site is null) errors.Add(new(sheet, row.Number, $"找不到您权限范围内的创建点“{row["区划"]} {row["街镇"]}”。"));
+            else if (skipped.Contains(site.Id)) return null;
             else if (!drafts.ContainsKey(site.Id) && sheet != SitesSheet) { errors.Add(new(sheet, row.Number, $"“{site.Street}”不在“{SitesSheet}”表中。")); return null; }
             return site;
         }
@@ -125,6 +145,18 @@ public class ProgressWorkbook
             drafts[site.Id] = new Draft(site, row.Number, period, new ReportContent(p.Int("专职社工人数"), established, row["依托慈善组织"],
                 p.YesNo("具有公开募捐资格"), row["基金设立日期"] == "" ? null : p.Date("基金设立日期"),
                 new List<CommunityFigures>(), new List<OrganisationEntry>(), new List<DonationEntry>(), new List<ServiceActivityEntry>(), new List<PromotionEntry>()));
+        }
+        // A report already submitted for the period is left as it is: its rows are skipped with a notice, never an error.
+        var headSites = drafts.Keys.ToList();
+        var submittedReports = await db.ProgressReports.AsNoTracking()
+            .Where(r => headSites.Contains(r.SiteId) && r.State == ReportState.Submitted).ToListAsync(ct);
+        var notices = new List<string>();
+        foreach (var d in drafts.Values.ToList())
+        {
+            if (submittedReports.FirstOrDefault(r => r.SiteId == d.Site.Id && r.PeriodYear == d.Period.Year && r.PeriodMonth == d.Period.Month) is not { } done) continue;
+            drafts.Remove(d.Site.Id);
+            skipped.Add(d.Site.Id);
+            notices.Add($"“{d.Site.Street}”{done.PeriodLabel}进展已提交，未导入（如需更正请先退回）。");
         }
         foreach (var row in book[CommunitiesSheet].Rows)
         {
@@ -166,11 +198,17 @@ public class ProgressWorkbook
 
         var draftSites = drafts.Keys.ToList();
         var existing = await db.ProgressReports.Where(r => draftSites.Contains(r.SiteId)).ToListAsync(ct);
-        foreach (var d in drafts.Values)
+        foreach (var d in drafts.Values.ToList())
         {
             d.Report = existing.FirstOrDefault(r => r.SiteId == d.Site.Id && r.PeriodYear == d.Period.Year && r.PeriodMonth == d.Period.Month);
-            if (d.Report?.State == ReportState.Submitted)
-                errors.Add(new(SitesSheet, d.Row, $"“{d.Site.Street}”{d.Report.PeriodLabel}进展已提交，不能再导入；如需更正请先由区民政局（或市民政局）退回。"));
+            // A site left as the template gave it (no report yet, nothing entered) is not a mistake: it is skipped, named.
+            if (d.Report is null && NothingEntered(d.Content()))
+            {
+                drafts.Remove(d.Site.Id);
+                skipped.Add(d.Site.Id);
+                notices.Add($"“{d.Site.Street}”未填写本期数据，未导入。");
+                continue;
+            }
             if (d.Report is null)
             {
                 try { ProgressReport.Open(d.Site, d.Period.Year, d.Period.Month, campaign.ReportingPeriodMonths, actor, _clock.Now, campaign.ReportingStartsOn); }
@@ -181,8 +219,10 @@ public class ProgressWorkbook
                          .Concat(d.Content().Validate(d.Site.Communities.Select(c => c.Id).ToList())))
                 errors.Add(new(d.SheetOf(e.Field), d.RowOf(e.Field), $"{d.Site.Street}：{e.Message}"));
         }
-        var rows = book.Where(b => b.Key != NotesSheet).Sum(b => b.Value.Rows.Count);
-        if (errors.Count > 0) return new(errors.OrderBy(e => e.Sheet).ThenBy(e => e.Row).ToList(), drafts.Count, rows);
+        bool Imported(XlsxRow r) => sites.FirstOrDefault(s => districts[s.DistrictId] == r["区划"] && s.Street == r["街镇"]) is not { } site || !skipped.Contains(site.Id);
+        var rows = book.Where(b => b.Key is not NotesSheet and not SubmittedSheet).Sum(b => b.Value.Rows.Count(Imported));
+        if (errors.Count > 0) return new(errors.OrderBy(e => e.Sheet).ThenBy(e => e.Row).ToList(), drafts.Count, rows, notices);
+        if (drafts.Count == 0) return new(Array.Empty<ImportError>(), 0, 0, notices);
 
         try
         {
@@ -196,7 +236,7 @@ public class ProgressWorkbook
         {
             return new(new[] { new ImportError("", 0, fault) }, drafts.Count, rows);
         }
-        return new(Array.Empty<ImportError>(), drafts.Count, rows);
+        return new(Array.Empty<ImportError>(), drafts.Count, rows, notices);
     }
 
     /// <summary>Every report and its audit entry in one transaction: all saved, or (on any failure) none.</summary>
@@ -222,7 +262,7 @@ public class ProgressWorkbook
 
     private static async Task<List<Site>> SitesAsync(WuSheDbContext db, UserScope scope, int? siteId, string? districtCode, CancellationToken ct)
     {
-        var q = db.Sites.AsNoTracking().Include(s => s.Communities).Include(s => s.SocialWorkers)
+        var q = db.Sites.AsNoTracking().Include(s => s.Communities).Include(s => s.SocialWorkers).Include(s => s.Transitions)
             .Where(s => s.State != SiteState.Draft && s.State != SiteState.Submitted && s.State != SiteState.Returned && s.State != SiteState.Accepted);
         if (siteId is { } id) q = q.Where(s => s.Id == id);
         if (districtCode is not null) q = q.Where(s => db.Districts.Any(d => d.Id == s.DistrictId && d.Code == districtCode));
@@ -232,6 +272,12 @@ public class ProgressWorkbook
     }
 
     private static IReadOnlyList<object?> Row(params object?[] values) => values;
+
+    /// <summary>No community figure or entry typed in: what the template holds for a site that has not reported (workers, fund and
+    /// population come prefilled from its application).</summary>
+    private static bool NothingEntered(ReportContent c) =>
+        c.Communities.All(f => f.CommitteeMembers is null && f.CertifiedWorkers is null && f.VolunteerTeams is null && f.RegisteredVolunteers is null && f.ActiveVolunteers is null)
+        && c.Donations.Count == 0 && c.Activities.Count == 0 && c.Organisations.Count == 0 && c.Promotions.Count == 0;
     private static string YesNo(bool b) => b ? "是" : "否";
 
     private static IEnumerable<string> Notes(string period) => new[]
@@ -242,6 +288,7 @@ public class ProgressWorkbook
         "“筹款”“服务活动”“社会组织”“总结推广”表填写本期新增的条目，每条一行；捐赠物资按折算金额填写，类型填“物资（折算）”。",
         "日期写作 2024-04-08，时间写作 2024-04-08 10:00；金额以元为单位，最多两位小数。",
         "导入时系统会逐行检查，任何一行有误都不会保存，并列出所有错误的工作表和行号。导入后报告为草稿，须由服务站提交。",
+        $"本期进展已提交的创建点列在“{SubmittedSheet}”表中，仅供查看，导入时不会修改；如需更正，请先由区民政局（或市民政局）退回。",
     };
 
     /// <summary>One site's rows as they are read, remembering which sheet row each entry came from.</summary>

@@ -35,7 +35,11 @@ public sealed record SiteAlertInput(
 }
 
 /// <summary>An evaluation that is due (mid-term or final), submitted or not.</summary>
-public sealed record EvaluationDue(int SiteId, int DistrictId, string Street, string Phase, DateOnly DueDate, bool Submitted);
+/// <param name="CreationStart">开始创建 of the site (<see cref="Campaign.CreationStartOf"/>): a site that began after the due date owes nothing by it.</param>
+public sealed record EvaluationDue(int SiteId, int DistrictId, string Street, string Phase, DateOnly DueDate, bool Submitted, DateOnly? CreationStart = null)
+{
+    public bool Owed => CreationStart is not { } start || start <= DueDate;
+}
 
 /// <summary>Settings of the rules: early-warning lead time (default 30 days) and how long after a period ends its report is due.</summary>
 public sealed record AlertSettings(int LeadDays = 30, int ReportDueDays = 10);

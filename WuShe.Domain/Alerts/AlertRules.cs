@@ -61,10 +61,11 @@ public static class AlertRules
         }
     }
 
-    /// <summary>Evaluations not submitted by their due date; a warning within the lead time, critical after.</summary>
+    /// <summary>Evaluations not submitted by their due date; a warning within the lead time, critical after. Only for sites that
+    /// were in creation by the due date: a site approved later owes nothing by it.</summary>
     public static IEnumerable<AlertFinding> EvaluationsOverdue(AlertInputs inputs, DateOnly today, AlertSettings settings)
     {
-        foreach (var e in inputs.Evaluations.Where(e => !e.Submitted))
+        foreach (var e in inputs.Evaluations.Where(e => !e.Submitted && e.Owed))
         {
             var daysLeft = e.DueDate.DayNumber - today.DayNumber;
             if (daysLeft > settings.LeadDays) continue;

@@ -19,9 +19,11 @@ public class AccountAdministrationBrowserTests
         var bad = WuShe.App.Excel.Xlsx.Write(new WuShe.App.Excel.XlsxSheet("账号", ["用户名", "姓名", "角色", "区划代码", "创建点", "手机"],
             [new object?[] { "li.hp", "", "区民政局", "120101", "", "" }, new object?[] { "zhou", "", "老板", "", "", "" }]));
         await admin.Locator("#accounts-import").SetInputFilesAsync(new FilePayload { Name = "账号.xlsx", MimeType = "application/octet-stream", Buffer = bad });
-        var cell = admin.Locator("#import-errors td", new() { HasText = "不是可用的角色" });
+        var cell = admin.Locator("#accounts-import-errors td", new() { HasText = "不是可用的角色" });
         await Assertions.Expect(cell).ToBeVisibleAsync();
-        Assert.Equal("rgb(31, 41, 51)", await cell.EvaluateAsync<string>("td => getComputedStyle(td).color")); // ink on the white table
+        // Readable: dark red on the white table, not the alert's white on white.
+        var (color, background) = (await cell.EvaluateAsync<string>("td => getComputedStyle(td).color"), await cell.EvaluateAsync<string>("td => getComputedStyle(td).backgroundColor"));
+        Assert.Equal(("rgb(155, 28, 28)", "rgb(255, 255, 255)"), (color, background));
         await Assertions.Expect(admin.Locator("#accounts tbody tr", new() { HasText = "li.hp" })).ToHaveCountAsync(0);
         Assert.Equal(before, await admin.Locator("#accounts tbody tr").CountAsync());
         await admin.Context.CloseAsync();

@@ -99,6 +99,18 @@ public class AlertRulesTests
         Assert.Contains("应于 2024-04-10 前提交", found[0].Numbers);
     }
 
+    [Theory]
+    [InlineData("2023-12-01", true)]    // in creation before the due date: owes it
+    [InlineData("2023-12-31", true)]    // from the due date itself
+    [InlineData("2024-01-01", false)]   // began after it: owes nothing by it
+    [InlineData("2024-05-01", false)]
+    public void Only_a_site_in_creation_by_the_due_date_owes_that_evaluation(string creationStart, bool owed)
+    {
+        var due = new EvaluationDue(7, 1, "新街道", "中期", new DateOnly(2023, 12, 31), Submitted: false, DateOnly.Parse(creationStart));
+        var found = Run(Inputs(evaluations: new[] { due }), "2024-05-20", (i, d) => AlertRules.EvaluationsOverdue(i, d, Settings));
+        Assert.Equal(owed, found.Length == 1);
+    }
+
     [Fact]
     public void Alerts_cite_the_campaigns_own_clauses()
     {

@@ -89,6 +89,22 @@ public class AlertScanTests : SeededApp
     }
 
     [Fact]
+    public async Task A_site_approved_today_is_not_told_its_mid_term_evaluation_is_overdue()
+    {
+        var (officer, scope) = await UserAsync("heping");
+        var (admin, adminScope) = await UserAsync("admin");
+        var applications = Service<WuShe.App.Sites.SiteApplications>();
+        var site = await applications.CreateDraftAsync(officer, scope, WuShe.Tests.Domain.SiteLifecycleTests.Valid() with { Street = "劝业场街道" });
+        await applications.ApproveAsync(admin, adminScope, site, await applications.SubmitAsync(officer, scope, site, 1));
+
+        await Service<AlertScan>().RunAsync("手动", "测试");
+        await using var db = NewContext();
+        var evaluations = await db.Alerts.Where(a => a.Rule == AlertRule.EvaluationOverdue).ToListAsync();
+        Assert.DoesNotContain(evaluations, a => a.SiteId == site);                 // mid-term due 2023-12-31, began 2024-05
+        Assert.Equal(11, evaluations.Count(a => a.RuleKey == "中期"));             // the joint sites, in creation since 2023-07, still owe it
+    }
+
+    [Fact]
     public async Task A_scheduled_time_runs_once_even_if_asked_twice()
     {
         var at = new DateTimeOffset(2024, 5, 20, 6, 0, 0, TimeSpan.FromHours(8));

@@ -55,6 +55,73 @@ public class ProgressImportTests : SeededApp
     }
 
     [Fact]
+    public async Task A_district_template_round_trips_untouched_when_a_station_has_submitted_in_between()
+    {
+        var (station, stationScope) = await UserAsync("nanshi");
+        var progress = Service<ProgressApplications>();
+        var reportId = await progress.OpenAsync(station, stationScope, station.SiteId!.Value, 2024, 5);
+        await using (var db = NewContext())
+            await progress.SaveAsync(station, stationScope, reportId, 1, ProgressServiceTests.Sample(
+                await db.Communities.Where(c => c.SiteId == station.SiteId).OrderBy(c => c.SortOrder).Select(c => c.Id).ToListAsync(), 1_234_567));
+        var (officer, scope) = await UserAsync("heping");
+        var (admin, adminScope) = await UserAsync("admin");
+        var applications = Service<WuShe.App.Sites.SiteApplications>();
+        var other = await applications.CreateDraftAsync(officer, scope, WuShe.Tests.Domain.SiteLifecycleTests.Valid() with { Street = "劝业场街道" });
+        await applications.ApproveAsync(admin, adminScope, other, await applications.SubmitAsync(officer, scope, other, 1));
+        var workbook = Service<ProgressWorkbook>();
+        var (before, _) = await workbook.TemplateAsync(scope, null, "120101", 2024, 5);
+        Assert.Equal(new[] { "南市街道", "劝业场街道" }, Xlsx.Read(new MemoryStream(before))[ProgressWorkbook.SitesSheet].Rows.Select(r => r["街镇"]));
+        // 劝业场街道 was approved in May: April's template has no row it could not import.
+        var (april, _) = await workbook.TemplateAsync(scope, null, "120101", 2024, 4);
+        Assert.Equal(new[] { "南市街道" }, Xlsx.Read(new MemoryStream(april))[ProgressWorkbook.SitesSheet].Rows.Select(r => r["街镇"]));
+
+        // The station submits May after the clerk downloaded the template.
+        await using (var db = NewContext())
+            await progress.SubmitAsync(station, stationScope, reportId, (await db.ProgressReports.SingleAsync(r => r.Id == reportId)).Version);
+
+        // Untouched: the submitted station is skipped, the unfilled new site too, both named; nothing is refused.
+        var untouched = await workbook.ImportAsync(officer, scope, new MemoryStream(before));
+        Assert.True(untouched.Saved, string.Join("\n", untouched.Errors.Select(e => $"{e.Sheet} {e.Row} {e.Message}")));
+        Assert.Equal(0, untouched.Sites);
+        Assert.Equal(new[] { "“南市街道”2024年5月进展已提交，未导入（如需更正请先退回）。", "“劝业场街道”未填写本期数据，未导入。" }, untouched.SkippedSites);
+
+        // Filled in for the new site: it is imported, the submitted station still skipped and unchanged.
+        var filled = Fill(before, "劝业场街道");
+        var result = await workbook.ImportAsync(officer, scope, new MemoryStream(filled));
+        Assert.True(result.Saved, string.Join("\n", result.Errors.Select(e => $"{e.Sheet} {e.Row} {e.Message}")));
+        Assert.Equal(1, result.Sites);
+        Assert.Equal("“南市街道”2024年5月进展已提交，未导入（如需更正请先退回）。", Assert.Single(result.SkippedSites));
+        await using (var db = NewContext())
+        {
+            Assert.Equal(ReportState.Submitted, (await db.ProgressReports.SingleAsync(r => r.Id == reportId)).State);
+            Assert.Equal(ReportState.Draft, (await db.ProgressReports.SingleAsync(r => r.SiteId == other && r.PeriodMonth == 5)).State);
+        }
+
+        // A template downloaded now leaves the submitted station out of the sheets and lists it read-only.
+        var (after, _) = await workbook.TemplateAsync(scope, null, "120101", 2024, 5);
+        var book = Xlsx.Read(new MemoryStream(after));
+        Assert.Equal(new[] { "劝业场街道" }, book[ProgressWorkbook.SitesSheet].Rows.Select(r => r["街镇"]));
+        Assert.DoesNotContain(book[ProgressWorkbook.CommunitiesSheet].Rows, r => r["街镇"] == "南市街道");
+        Assert.Equal(new[] { "南市街道" }, book[ProgressWorkbook.SubmittedSheet].Rows.Select(r => r["街镇"]));
+        var again = await workbook.ImportAsync(officer, scope, new MemoryStream(after));
+        Assert.True(again.Saved, string.Join("\n", again.Errors.Select(e => $"{e.Sheet} {e.Row} {e.Message}")));
+        Assert.Empty(again.SkippedSites);
+    }
+
+    /// <summary>The site's figures typed into the template: workers on its site row, every community's counts.</summary>
+    private static byte[] Fill(byte[] workbook, string street)
+    {
+        var book = Xlsx.Read(new MemoryStream(workbook));
+        string Value(XlsxTable t, XlsxRow r, string h) => r["街镇"] != street ? r[h]
+            : t.Name == ProgressWorkbook.SitesSheet && h == "专职社工人数" ? "2"
+            : t.Name == ProgressWorkbook.CommunitiesSheet && h is "参与的“两委”成员" or "参与的持证社区工作者" or "志愿服务组织（团队）" ? "1"
+            : t.Name == ProgressWorkbook.CommunitiesSheet && h is "注册志愿者" or "本年有服务时长记录的志愿者" ? "100"
+            : r[h];
+        return Xlsx.Write(book.Values.Select(t => new XlsxSheet(t.Name, t.Headers,
+            t.Rows.Select(r => (IReadOnlyList<object?>)t.Headers.Select(h => (object?)Value(t, r, h)).ToList()))).ToArray());
+    }
+
+    [Fact]
     public async Task A_good_file_saves_a_new_period_for_every_site_in_it()
     {
         await ReportedAsync();
