@@ -57,8 +57,7 @@ public partial class UsersPage
             form.Role == UserRole.StreetStation ? form.SiteId : null, form.Role == UserRole.CityEvaluator ? form.AssignedSiteIds.ToList() : []);
         if (editing is { } row)
         {
-            if (await Dialogs.Confirm($"变更 {row.UserName} 的角色与范围？其现有登录将立即结束。", "变更范围",
-                    new ConfirmOptions { OkButtonText = "保存", CancelButtonText = "取消" }) != true) return;
+            if (!await Dialogs.ConfirmAsync("变更范围", $"变更 {row.UserName} 的角色与范围？其现有登录将立即结束。", "保存")) return;
             await Run(async () =>
             {
                 await Accounts.ChangeBindingAsync(actor, row.Id, target);
@@ -97,13 +96,13 @@ public partial class UsersPage
 
     private async Task ResetAsync(AccountRow row)
     {
-        if (await Dialogs.Confirm($"重置 {row.UserName} 的密码？其现有登录将立即结束。", "重置密码", new ConfirmOptions { OkButtonText = "重置", CancelButtonText = "取消" }) != true) return;
+        if (!await Dialogs.ConfirmAsync("重置密码", $"重置 {row.UserName} 的密码？其现有登录将立即结束。", "重置")) return;
         await Run(async () => oneTime = [new CreatedAccount(row.UserName, row.DisplayName, await Accounts.ResetPasswordAsync(actor, row.Id))]);
     }
 
     private async Task SetActiveAsync(AccountRow row, bool active)
     {
-        if (!active && await Dialogs.Confirm($"停用 {row.UserName}？其现有登录将立即结束。", "停用账号", new ConfirmOptions { OkButtonText = "停用", CancelButtonText = "取消" }) != true) return;
+        if (!active && !await Dialogs.ConfirmAsync("停用账号", $"停用 {row.UserName}？其现有登录将立即结束。", "停用")) return;
         await Run(() => Accounts.SetActiveAsync(actor, row.Id, active));
     }
 

@@ -18,6 +18,7 @@ public partial class EvaluationsPage
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
     [Inject] private EvaluationQueries Queries { get; set; } = default!;
     [Inject] private EvaluationApplications Applications { get; set; } = default!;
+    [Inject] private Radzen.DialogService Dialogs { get; set; } = default!;
 
     private ClaimsPrincipal user = default!;
     private Loaded<SiteEvaluations>? data;
@@ -76,7 +77,13 @@ public partial class EvaluationsPage
             ? $"已发起本区{phase.Label()}评估；提交后结果报送市民政局。" : $"已发起{phase.Label()}评估。";
     });
 
-    private Task SaveAsync(EvaluationView e, bool submit) => RunAsync(async () =>
+    private async Task SaveAsync(EvaluationView e, bool submit)
+    {
+        if (submit && !await Dialogs.ConfirmAsync("提交评估表", "评估表提交后不能再修改。", "确定提交")) return;
+        await SaveConfirmedAsync(e, submit);
+    }
+
+    private Task SaveConfirmedAsync(EvaluationView e, bool submit) => RunAsync(async () =>
     {
         var version = await Applications.ScoreAsync(user.Actor(), Scope, e.Id, e.Version, scores.GetValueOrDefault(e.Id) ?? new(), comments.GetValueOrDefault(e.Id, ""));
         if (submit) await Applications.SubmitAsync(user.Actor(), Scope, e.Id, version);

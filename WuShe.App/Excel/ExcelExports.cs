@@ -15,7 +15,7 @@ public static class ExcelExports
     {
         var export = app.MapGroup("/export").RequireAuthorization();
 
-        export.MapGet("/districts.xlsx", (HttpContext http, CampaignQueries q) => File(async () =>
+        export.MapGet("/districts.xlsx", (HttpContext http, CampaignQueries q) => File(http, async () =>
         {
             var o = await q.GetOverviewAsync(http.User.Scope());
             return ("各区名额与台账", new XlsxSheet("各区名额", new[] { "区划代码", "区划", "试点街镇数", "试点社区数", "其中市区联合创建点", "市区联合创建点社区数", "市区联合创建点街镇",
@@ -24,28 +24,28 @@ public static class ExcelExports
                     Pair(d.Ledger.Drafted), Pair(d.Ledger.Submitted), Pair(d.Ledger.Approved), Pair(d.Ledger.Remaining), d.Ledger.Problem ?? "可行"))));
         })).RequireAuthorization(Policies.CityWide);
 
-        export.MapGet("/joint-sites.xlsx", (HttpContext http, CampaignQueries q) => File(async () =>
+        export.MapGet("/joint-sites.xlsx", (HttpContext http, CampaignQueries q) => File(http, async () =>
         {
             var o = await q.GetOverviewAsync(http.User.Scope());
             return ("市区联合创建点", new XlsxSheet("市区联合创建点", new[] { "序号", "区划", "试点街镇", "试点社区", "档次", "每筹款年度下限（元）" },
                 o.JointSites.Select(j => Row(j.Number, j.DistrictName, j.Street, string.Join("、", j.Communities), j.FloorBand, j.FloorFen is { } f ? f / 100m : null))));
         })).RequireAuthorization(Policies.CityWide);
 
-        export.MapGet("/sites.xlsx", (HttpContext http, SiteQueries q) => File(async () =>
+        export.MapGet("/sites.xlsx", (HttpContext http, SiteQueries q) => File(http, async () =>
         {
             var rows = await q.ListAsync(http.User.Scope());
             return ("创建点", new XlsxSheet("创建点", new[] { "区划", "街镇", "类别", "市区联合创建点序号", "状态", "辐射社区数" },
                 rows.Select(r => Row(r.DistrictName, r.Street, r.Tier, r.JointSiteNumber, r.State, r.Communities))));
         }));
 
-        export.MapGet("/applications.xlsx", (HttpContext http, SiteQueries q) => File(async () =>
+        export.MapGet("/applications.xlsx", (HttpContext http, SiteQueries q) => File(http, async () =>
         {
             var rows = await q.ListApplicationsAsync(http.User.Scope());
             return ("创建点申报", new XlsxSheet("申报", new[] { "区划", "街镇", "类别", "状态", "社区数", "最近办理时间", "最近办理人", "退回理由" },
                 rows.Select(r => Row(r.DistrictName, r.Street, r.Tier, r.State, r.Communities, r.LastAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm") : "", r.LastBy, r.ReturnReason))));
         }));
 
-        export.MapGet("/audit.xlsx", (HttpContext http, AuditQueries q, int? district, string? action, string? user, DateOnly? from, DateOnly? to) => File(async () =>
+        export.MapGet("/audit.xlsx", (HttpContext http, AuditQueries q, int? district, string? action, string? user, DateOnly? from, DateOnly? to) => File(http, async () =>
         {
             var page = await q.SearchAsync(http.User.Scope(), new AuditFilter(district, action, user, from, to), 0, 100_000);
             return ("操作日志", new XlsxSheet("操作日志", new[] { "时间", "操作人", "角色", "操作", "区", "对象", "理由", "修改内容" },
@@ -53,18 +53,18 @@ public static class ExcelExports
                     string.Join("；", AuditChanges.Parse(r.Changes).Select(c => $"{c.Field}：{c.Before} → {c.After}"))))));
         })).RequireAuthorization(Policies.CityWide);
 
-        export.MapGet("/dashboard.xlsx", (HttpContext http, ComplianceQueries q, string? district, DateOnly? asOf) => File(async () =>
+        export.MapGet("/dashboard.xlsx", (HttpContext http, ComplianceQueries q, string? district, DateOnly? asOf) => File(http, async () =>
         {
             var d = await q.DashboardAsync(http.User.Scope(), district, asOf);
-            return ($"创建进度-截至{d.AsOf:yyyy-MM-dd}",
+            return ($"创建进度（截至{d.AsOf:yyyy-MM-dd}）",
                 new XlsxSheet("各区", new[] { "区划", "已立项的街镇（含已结项）", "完成创建", "名额", "完成比例", "平均达标率", "本筹款年度筹款（元）" },
                     d.Districts.Select(x => Row(x.Name, x.Sites, x.CompleteSites, x.StreetQuota, Math.Round(x.CompleteShare * 100, 1), Math.Round(x.AverageCompletion * 100, 1), x.RaisedFen / 100m))),
                 new XlsxSheet("创建点", new[] { "区划", "街镇", "类别", "市区联合创建点序号", "状态", "达标标准数", "标准总数", "达标的标准", "创建完成", "本筹款年度", "本筹款年度筹款（元）", "每筹款年度下限（元）" },
                     d.Sites.Select(s => Row(s.DistrictName, s.Street, s.Tier, s.JointSiteNumber, s.State, s.MetCount, s.StandardCount, string.Join("、", s.MetStandards),
                         s.Complete ? "是" : "否", s.FundraisingYear, s.RaisedFen / 100m, s.FloorFen is { } f ? f / 100m : null))));
-        }));
+        }, district));
 
-        export.MapGet("/sites/{siteId:int}/reports.xlsx", (int siteId, HttpContext http, ProgressQueries q) => File(async () =>
+        export.MapGet("/sites/{siteId:int}/reports.xlsx", (int siteId, HttpContext http, ProgressQueries q) => File(http, async () =>
         {
             var rows = await q.ListAsync(http.User.Scope(), siteId);
             return ("进展报告", new XlsxSheet("进展报告", new[] { "期间", "状态", "提交时间", "本期筹款（元）", "本期服务活动" },
@@ -91,9 +91,20 @@ public static class ExcelExports
     private static IReadOnlyList<object?> Row(params object?[] values) => values;
     private static string Pair(Domain.Sites.QuotaCount c) => $"{c.Streets}/{c.Communities}";
 
-    private static Task<IResult> File(Func<Task<(string Title, XlsxSheet Sheet)>> build) =>
-        ApiResults.File(async () => { var (title, sheet) = await build(); return Results.File(Xlsx.Write(sheet), Xlsx.ContentType, $"{title}.xlsx"); });
+    private static Task<IResult> File(HttpContext http, Func<Task<(string Title, XlsxSheet Sheet)>> build, string? districtCode = null) =>
+        ApiResults.File(async () =>
+        {
+            var (title, sheet) = await build();
+            return Results.File(Xlsx.Write(sheet), Xlsx.ContentType, await NameAsync(http, title, districtCode));
+        });
 
-    private static Task<IResult> File(Func<Task<(string Title, XlsxSheet First, XlsxSheet Second)>> build) =>
-        ApiResults.File(async () => { var (title, a, b) = await build(); return Results.File(Xlsx.Write(a, b), Xlsx.ContentType, $"{title}.xlsx"); });
+    private static Task<IResult> File(HttpContext http, Func<Task<(string Title, XlsxSheet First, XlsxSheet Second)>> build, string? districtCode = null) =>
+        ApiResults.File(async () =>
+        {
+            var (title, a, b) = await build();
+            return Results.File(Xlsx.Write(a, b), Xlsx.ContentType, await NameAsync(http, title, districtCode));
+        });
+
+    private static Task<string> NameAsync(HttpContext http, string title, string? districtCode) =>
+        http.RequestServices.GetRequiredService<ExportFileNames>().ForAsync(http.User.Scope(), title, districtCode, http.RequestAborted);
 }

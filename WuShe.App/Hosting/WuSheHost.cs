@@ -83,6 +83,7 @@ public static class WuSheHost
         services.AddSingleton<ComplianceQueries>();
         services.AddSingleton<EvidenceStore>();
         services.AddSingleton<ProgressWorkbook>();
+        services.AddSingleton<WuShe.App.Excel.ExportFileNames>();
         services.AddSingleton<WuShe.App.Alerts.AlertScan>();
         services.AddSingleton<WuShe.App.Evaluations.EvaluationApplications>();
         services.AddSingleton<WuShe.App.Evaluations.EvaluationQueries>();

@@ -20,6 +20,7 @@ public partial class ReportPage
     [Inject] private ProgressQueries Queries { get; set; } = default!;
     [Inject] private ProgressApplications Applications { get; set; } = default!;
     [Inject] private EvidenceStore Evidence { get; set; } = default!;
+    [Inject] private Radzen.DialogService Dialogs { get; set; } = default!;
 
     private ClaimsPrincipal user = default!;
     private Loaded<ReportView>? loaded;
@@ -54,7 +55,13 @@ public partial class ReportPage
         message = "已保存。";
     });
 
-    private Task SubmitAsync() => RunAsync(async () =>
+    private async Task SubmitAsync()
+    {
+        if (!await Dialogs.ConfirmAsync("提交进展", $"提交{report!.PeriodLabel}进展后不能再修改；如需更正，须由区民政局退回。", "确定提交")) return;
+        await SubmitConfirmedAsync();
+    }
+
+    private Task SubmitConfirmedAsync() => RunAsync(async () =>
     {
         await SaveFormAsync();
         await Applications.SubmitAsync(user.Actor(), Scope, ReportId, report!.Version);

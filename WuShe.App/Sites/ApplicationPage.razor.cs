@@ -20,6 +20,8 @@ public partial class ApplicationPage
     [Inject] private SiteApplications Applications { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private Campaigns.CampaignQueries Campaigns { get; set; } = default!;
+    [Inject] private Radzen.DialogService Dialogs { get; set; } = default!;
+    [Inject] private IClock Clock { get; set; } = default!;
 
     private ClaimsPrincipal user = default!;
     private Loaded<SiteDetail>? loaded;
@@ -66,7 +68,21 @@ public partial class ApplicationPage
         message = "已保存。";
     });
 
-    private Task SubmitAsync() => RunAsync(async () =>
+    private async Task SubmitAsync()
+    {
+        // What the submission lacks is shown at its fields first: no dialog, and no blank draft saved, for a form that cannot pass.
+        if (rules is not null && form.ToDetails().WithoutBlankRows().Validate(ChinaTime.Today(Clock).Year, rules) is { Count: > 0 } problems)
+        {
+            (message, conflict) = (null, null);
+            errors = FormErrors.ByField(new FieldValidationException(problems));
+            error = $"有 {problems.Count} 处需要修改，请查看标红的栏目。";
+            return;
+        }
+        if (!await Dialogs.ConfirmAsync("提交申报", "提交后由市民政局审批，审批前不能再修改；如被退回，可修改后再次提交。", "确定提交")) return;
+        await SubmitConfirmedAsync();
+    }
+
+    private Task SubmitConfirmedAsync() => RunAsync(async () =>
     {
         await SaveFormAsync();
         await Applications.SubmitAsync(user.Actor(), Scope, Id!.Value, Version);
@@ -82,7 +98,13 @@ public partial class ApplicationPage
         message = "信息已完善，创建点进入“创建中”。";
     });
 
-    private Task ApproveAsync() => RunAsync(async () =>
+    private async Task ApproveAsync()
+    {
+        if (!await Dialogs.ConfirmAsync("审批立项", $"立项后“{site?.Street}”进入“创建中”，占用本区名额，不能撤销。", "确定立项")) return;
+        await ApproveConfirmedAsync();
+    }
+
+    private Task ApproveConfirmedAsync() => RunAsync(async () =>
     {
         await Applications.ApproveAsync(user.Actor(), Scope, Id!.Value, Version);
         await ReloadAsync();

@@ -55,6 +55,16 @@ public sealed record ApplicationDetails(
     string ContactName,
     string ContactPhone)
 {
+    /// <summary>The details as a save keeps them: rows left wholly empty (the form's spare rows) dropped.</summary>
+    public ApplicationDetails WithoutBlankRows() => this with
+    {
+        Communities = Communities.Where(c => !IsBlank(c)).ToList(),
+        SocialWorkers = SocialWorkers.Where(w => !string.IsNullOrWhiteSpace(w.Name + w.Contract + w.Certificate)).ToList(),
+    };
+
+    public static bool IsBlank(CommunityEntry c) =>
+        string.IsNullOrWhiteSpace(c.Name) && c.ResidentPopulation is null && string.IsNullOrWhiteSpace(c.PopulationSource) && c.PopulationYear is null;
+
     /// <summary>What stands in the way of submitting, field by field, in Chinese, by the campaign's 申报条件.</summary>
     public IReadOnlyList<FieldError> Validate(int currentYear, ApplicationRules rules)
     {
@@ -95,7 +105,8 @@ public sealed record ApplicationDetails(
         Need((ServiceAreas & ~offered) == ServiceArea.None, nameof(ServiceAreas), $"所选服务领域不在本活动所列领域内（{rules.ServiceAreasClause}）。");
         Need(!ServiceAreas.HasFlag(ServiceArea.Other) || !Blank(OtherServiceArea), nameof(OtherServiceArea), "选择了“其他”服务领域，请说明。");
         Need(!Blank(ContactName), nameof(ContactName), "请填写联系人。");
-        Need(IsPhone(ContactPhone), nameof(ContactPhone), $"请填写联系电话（手机 11 位或座机如 {rules.PhoneExample}）。");
+        Need(IsPhone(ContactPhone), nameof(ContactPhone), Blank(ContactPhone) ? $"请填写联系电话（手机 11 位或座机如 {rules.PhoneExample}）。"
+            : $"联系电话“{ContactPhone.Trim()}”无效：应为 11 位手机号，或带区号的座机号如 {rules.PhoneExample}。");
         return errors;
     }
 
@@ -140,9 +151,10 @@ public sealed record ApplicationDetails(
 
     private static bool Blank(string? s) => string.IsNullOrWhiteSpace(s);
 
+    /// <summary>A mobile number (11 digits from 1) or a landline with its area code (0 + 2–3 digits, 7–8 digits, optional extension).</summary>
     private static bool IsPhone(string? s)
     {
-        var digits = (s ?? "").Trim().Replace("-", "").Replace(" ", "");
-        return digits.Length is >= 7 and <= 12 && digits.All(char.IsAsciiDigit);
+        var t = (s ?? "").Trim().Replace(" ", "");
+        return System.Text.RegularExpressions.Regex.IsMatch(t, @"^(1\d{10}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$");
     }
 }

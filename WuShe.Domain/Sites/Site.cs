@@ -204,7 +204,8 @@ public class Site
         if (outOfBounds.Count > 0) throw new FieldValidationException(outOfBounds);
         Street = d.Street.Trim();
         // Matched by name and updated in place: progress figures refer to a community by its id.
-        var entries = d.Communities.Where(c => !IsBlank(c)).ToList();
+        d = d.WithoutBlankRows();
+        var entries = d.Communities.ToList();
         var kept = new List<Community>();
         for (var i = 0; i < entries.Count; i++)
         {
@@ -221,8 +222,7 @@ public class Site
         StationName = d.StationName.Trim();
         StationAddress = d.StationAddress.Trim();
         _socialWorkers.Clear();
-        _socialWorkers.AddRange(d.SocialWorkers.Where(w => !string.IsNullOrWhiteSpace(w.Name + w.Contract + w.Certificate))
-            .Select((w, i) => new SocialWorker(w, i + 1)));
+        _socialWorkers.AddRange(d.SocialWorkers.Select((w, i) => new SocialWorker(w, i + 1)));
         FundCharity = d.FundCharity.Trim();
         FundCharityHasPublicFundraisingStatus = d.FundCharityHasPublicFundraisingStatus;
         ServiceAreas = d.ServiceAreas;
@@ -230,9 +230,6 @@ public class Site
         ContactName = d.ContactName.Trim();
         ContactPhone = d.ContactPhone.Trim();
     }
-
-    private static bool IsBlank(CommunityEntry c) =>
-        string.IsNullOrWhiteSpace(c.Name) && c.ResidentPopulation is null && string.IsNullOrWhiteSpace(c.PopulationSource) && c.PopulationYear is null;
 
     private static void EnsureOfficerOf(Actor actor, int districtId, string what)
     {

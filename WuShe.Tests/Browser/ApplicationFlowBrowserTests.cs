@@ -32,7 +32,7 @@ public class ApplicationFlowBrowserTests
         await district.WaitForURLAsync(new Regex(@"/applications/\d+$"));
         var id = int.Parse(Regex.Match(district.Url, @"/applications/(\d+)$").Groups[1].Value);
         await Expect(district, "#message", "已保存");
-        await district.ClickAsync("#submit");
+        await district.ClickAndConfirmAsync("#submit");
         await Expect(district, "#state", "已申报");
 
         var city = await PageAsAsync("admin");
@@ -47,11 +47,11 @@ public class ApplicationFlowBrowserTests
         await district.FillAsync("input[name='Communities[1].PopulationSource']", "社区台账");
         await district.FillAsync("input[name='Communities[1].PopulationYear']", "2023");
         await district.Locator("h1").ClickAsync();
-        await district.ClickAsync("#submit");
+        await district.ClickAndConfirmAsync("#submit");
         await Expect(district, "#state", "已申报");
 
         await city.GoInteractiveAsync($"applications/{id}");
-        await city.ClickAsync("#approve");
+        await city.ClickAndConfirmAsync("#approve", "确定立项");
         await Expect(city, "#state", "创建中");
 
         await district.GoInteractiveAsync($"sites/{id}");
@@ -63,12 +63,28 @@ public class ApplicationFlowBrowserTests
         // 和平区 now has 2 of 3 streets and 5 of 6 communities in use: one more site with 2 communities is over quota.
         await district.GoInteractiveAsync("applications/new");
         await FillApplicationAsync(district, "小白楼街道", ("朝阳里社区", 4800), ("开封道社区", 5100));
-        await district.ClickAsync("#submit");
+        await district.ClickAndConfirmAsync("#submit");
         await Expect(district, "#error", "超出本区名额");
         var refusal = await district.Locator("#error").InnerTextAsync();
         Assert.Contains("名额为 3 个街镇、6 个社区", refusal);
         Assert.Contains("剩余 1 个街镇、1 个社区", refusal);
         Assert.Equal("草稿", (await district.Locator("#state").InnerTextAsync()).Trim());
+    }
+
+    [Fact]
+    public async Task Submitting_asks_first_and_cancelling_changes_nothing()
+    {
+        var page = await PageAsAsync("heping");
+        await page.GoInteractiveAsync("applications/new");
+        await FillApplicationAsync(page, "五大道街道", ("云南路社区", 5200), ("昆明路社区", 4700));
+        await page.ClickAsync("#save");
+        await page.WaitForURLAsync(new Regex(@"/applications/\d+$"));
+        await page.ClickAsync("#submit");
+        var dialog = page.Locator(".rz-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("审批前不能再修改");
+        await dialog.Locator("button", new() { HasText = "取消" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        await Expect(page, "#state", "草稿");
     }
 
     [Fact]
@@ -78,6 +94,8 @@ public class ApplicationFlowBrowserTests
         await page.GoInteractiveAsync("applications/new");
         await page.ClickAsync("#submit");
         await Expect(page, "#error", "处需要修改");
+        Assert.EndsWith("/applications/new", page.Url);                 // checked before anything is saved: no blank draft
+        await Assertions.Expect(page.Locator(".rz-dialog")).ToHaveCountAsync(0);
         Assert.Equal("请填写街镇名称。", await page.Locator("[data-field='Street']").InnerTextAsync());
         Assert.Contains("不少于 2 个社区", await page.Locator("[data-field='Communities']").InnerTextAsync());
         Assert.Contains("不少于 2 名专职社会工作者", await page.Locator("[data-field='SocialWorkers']").InnerTextAsync());

@@ -57,7 +57,7 @@ public class EvaluationBrowserTests
             await officer.FillAsync($"input[name='score-d{i + 1}']", score);
         await officer.FillAsync("#comment", "本区中期评估：推进正常");
         await officer.Locator("h1").ClickAsync();
-        await officer.ClickAsync("#submit-sheet");
+        await officer.ClickAndConfirmAsync("#submit-sheet");
         var card = officer.Locator("#evaluation-district-midterm-1");
         await Assertions.Expect(card).ToContainTextAsync("中期评估（报送市民政局）");
         await Assertions.Expect(card).ToContainTextAsync("已完成 · 得分 70（合格）");
@@ -90,7 +90,7 @@ public class EvaluationBrowserTests
             for (var i = 0; i < 5; i++) await page.FillAsync($"input[name='score-d{i + 1}']", scores[i]);
             await page.FillAsync("#comment", "服务扎实，资料齐全");
             await page.Locator("h1").ClickAsync();
-            await page.ClickAsync("#submit-sheet");
+            await page.ClickAndConfirmAsync("#submit-sheet");
             await Assertions.Expect(page.Locator("#site-state")).ToHaveTextAsync(expectedState);
         }
         await Assertions.Expect(page.Locator("#evaluation-final-1")).ToContainTextAsync("已完成 · 得分 89（良好）");

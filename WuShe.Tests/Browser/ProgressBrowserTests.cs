@@ -36,7 +36,7 @@ public class ProgressBrowserTests
         }
         await AddDonationAsync(page, 0, "2024-04-08T10:00", "天津某爱心企业", "Cash", "", "20000");
         await AddDonationAsync(page, 1, "2024-04-20T15:30", "某连锁超市", "InKind", "米面油 200 份", "10000");
-        await page.ClickAsync("#submit");
+        await page.ClickAndConfirmAsync("#submit");
         await Assertions.Expect(page.Locator("#report-state")).ToHaveTextAsync("已提交");
 
         await page.GoInteractiveAsync($"sites/{site}");
@@ -52,7 +52,7 @@ public class ProgressBrowserTests
         await OpenPeriodAsync(page, site, "2024-05");
         Assert.Equal("2", await page.InputValueAsync("#workers"));
         await AddDonationAsync(page, 0, "2024-05-06T09:00", "居民众筹", "Cash", "", "20000");
-        await page.ClickAsync("#submit");
+        await page.ClickAndConfirmAsync("#submit");
         await Assertions.Expect(page.Locator("#report-state")).ToHaveTextAsync("已提交");
 
         await page.GoInteractiveAsync($"sites/{site}");

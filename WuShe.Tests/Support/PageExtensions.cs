@@ -33,4 +33,13 @@ public static class PageExtensions
         await page.GotoAsync(path);
         await page.WaitForInteractiveAsync();
     }
+
+    /// <summary>Clicks a command that asks first, and answers the confirmation with its verb.</summary>
+    public static async Task ClickAndConfirmAsync(this IPage page, string selector, string verb = "确定提交")
+    {
+        await page.ClickAsync(selector);
+        var dialog = page.Locator(".rz-dialog");
+        await dialog.Locator("button", new() { HasText = verb }).ClickAsync();
+        await dialog.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+    }
 }
