@@ -84,16 +84,20 @@ public class Alert
     }
 
     /// <summary>Those who act on alerts acknowledge them; the read-only viewer and the evaluators do not.</summary>
+    public const int MaxNoteLength = 500;
+
     public static bool MayAcknowledge(UserRole role) => role is not (UserRole.Viewer or UserRole.CityEvaluator);
 
     public void Acknowledge(Actor actor, string note, DateTimeOffset now)
     {
         if (!MayAcknowledge(actor.Role)) throw new DomainException($"{actor.Role.Label()}账号不能知悉预警。");
-        if (State != AlertState.Open) throw new DomainException(State == AlertState.Resolved ? "该预警已解除，无需知悉。" : "该预警已被知悉。");
+        if (State != AlertState.Open) throw new DomainException(State == AlertState.Resolved ? $"“{Title}”已解除，无需知悉。" : $"“{Title}”已被知悉。");
+        if ((note ?? "").Trim().Length > MaxNoteLength)
+            throw new Common.FieldValidationException(new[] { new Common.FieldError("Note", $"处理说明最多 {MaxNoteLength} 个字（系统设定）。") });
         State = AlertState.Acknowledged;
         AcknowledgedBy = actor.Name;
         AcknowledgedAt = now;
-        AcknowledgeNote = note.Trim();
+        AcknowledgeNote = (note ?? "").Trim();
     }
 }
 

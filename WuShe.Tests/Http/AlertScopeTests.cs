@@ -47,6 +47,17 @@ public class AlertScopeTests
                                                                   && a.GetProperty("district").GetString() == "滨海新区").GetProperty("id").GetInt32();
         var refused = await heping.PostAsJsonAsync($"api/alerts/{other}/acknowledge", new { note = "不是本区" });
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+
+        // Several at once: one alert of another district among them refuses all, naming nothing, and changes nothing.
+        var own = mine.RootElement.EnumerateArray().Where(a => a.GetProperty("state").GetInt32() == 0).Select(a => a.GetProperty("id").GetInt32()).Take(2).ToArray();
+        Assert.Equal(2, own.Length);
+        var bulk = await heping.PostAsJsonAsync("api/alerts/acknowledge", new { ids = own.Append(other).ToArray(), note = "一并" });
+        Assert.Equal(HttpStatusCode.NotFound, bulk.StatusCode);
+        Assert.DoesNotContain("滨海", await bulk.Content.ReadAsStringAsync());
+        using var after = await heping.GetJsonAsync("api/alerts");
+        Assert.All(after.RootElement.EnumerateArray().Where(a => own.Contains(a.GetProperty("id").GetInt32())), a => Assert.Equal(0, a.GetProperty("state").GetInt32()));
+        using var viewer = await _app.SignedInClientAsync("viewer");
+        Assert.NotEqual(HttpStatusCode.OK, (await viewer.PostAsJsonAsync("api/alerts/acknowledge", new { ids = own, note = "" })).StatusCode);
     }
 
     [Fact]

@@ -44,7 +44,9 @@ public class ScopeTests
         using var client = _app.NewClient();
         var response = await _app.SignInAsync(client, "viewer", "not-the-password");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("用户名或密码错误", await response.Content.ReadAsStringAsync());
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("用户名或密码错误", page);
+        Assert.DoesNotContain("not-the-password", page);   // the password typed is not written back into the form
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("campaign")).StatusCode);
     }
 

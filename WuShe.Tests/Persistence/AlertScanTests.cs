@@ -89,6 +89,51 @@ public class AlertScanTests : SeededApp
     }
 
     [Fact]
+    public async Task The_centre_pages_through_every_alert_most_severe_first_with_counts_of_all_matches()
+    {
+        await Service<AlertScan>().RunAsync("手动", "测试");
+        var (_, scope) = await UserAsync("admin");
+        var queries = Service<AlertQueries>();
+        await using var db = NewContext();
+        var open = await db.Alerts.CountAsync(a => a.State == AlertState.Open);
+        Assert.True(open > 60, $"{open}");
+
+        var first = await queries.PageAsync(scope, new AlertFilter(), 0, 25);
+        Assert.Equal(open, first.Total);
+        Assert.Equal(first.Total, first.Critical + first.Warning + first.Info);
+        Assert.Equal(25, first.Rows.Count);
+        Assert.Equal((open + 24) / 25, first.Pages);
+        var all = new List<AlertView>();
+        for (var p = 0; p < first.Pages; p++) all.AddRange((await queries.PageAsync(scope, new AlertFilter(), p, 25)).Rows);
+        Assert.Equal(open, all.Select(a => a.Id).Distinct().Count());                      // every alert once, none after a silent cap
+        Assert.Equal(all.Select(a => a.Severity).OrderByDescending(v => v), all.Select(a => a.Severity));   // 严重 before 警告 before 提示
+        Assert.Equal(first.Pages - 1, (await queries.PageAsync(scope, new AlertFilter(), 999, 25)).Page); // past the end: the last page
+    }
+
+    [Fact]
+    public async Task Several_alerts_are_acknowledged_at_once_in_scope_or_none_are()
+    {
+        await Service<AlertScan>().RunAsync("手动", "测试");
+        var (officer, scope) = await UserAsync("heping");
+        var queries = Service<AlertQueries>();
+        await using var db = NewContext();
+        var heping = await db.Districts.Where(d => d.Code == "120101").Select(d => d.Id).SingleAsync();
+        var mine = await db.Alerts.Where(a => a.DistrictId == heping && a.State == AlertState.Open).Select(a => a.Id).Take(3).ToListAsync();
+        var other = await db.Alerts.Where(a => a.DistrictId != null && a.DistrictId != heping).Select(a => a.Id).FirstAsync();
+        Assert.Equal(3, mine.Count);
+
+        await Assert.ThrowsAsync<WuShe.App.Hosting.NotFoundException>(() => queries.AcknowledgeManyAsync(officer, scope, mine.Append(other).ToList(), "一并处理"));
+        Assert.Equal(0, await db.Alerts.CountAsync(a => mine.Contains(a.Id) && a.State != AlertState.Open));
+
+        Assert.Equal(3, await queries.AcknowledgeManyAsync(officer, scope, mine, "已督促街镇补报"));
+        await using var after = NewContext();
+        Assert.All(await after.Alerts.Where(a => mine.Contains(a.Id)).ToListAsync(), a =>
+            Assert.Equal((AlertState.Acknowledged, "已督促街镇补报"), (a.State, a.AcknowledgeNote)));
+        var again = await Assert.ThrowsAsync<WuShe.Domain.Common.DomainException>(() => queries.AcknowledgeManyAsync(officer, scope, mine, ""));
+        Assert.Contains("已被知悉", again.Message);
+    }
+
+    [Fact]
     public async Task A_site_approved_today_is_not_told_its_mid_term_evaluation_is_overdue()
     {
         var (officer, scope) = await UserAsync("heping");
