@@ -129,22 +129,18 @@ public class AlertScan
         var ledgers = await QuotaLedgers.ForDistrictsAsync(db, districts, ct);
         var inCreation = SiteStates.InCreation.ToList();
         var creating = db.Sites.AsNoTracking().Where(s => s.CampaignId == campaign.Id).Where(s => inCreation.Contains(s.State));
-        var sites = await creating.Select(s => new
-        {
-            s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber,
-            ApprovedAt = s.Transitions.Where(t => t.To == SiteState.Approved).Select(t => (DateTimeOffset?)t.At).FirstOrDefault(),
-        }).ToListAsync(ct);
+        var sites = await creating.Select(s => new { s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber }).ToListAsync(ct);
         var facts = await ComplianceFacts.LoadAsync(db, creating, today, ct, campaign.Id);
         var submitted = (await db.ProgressReports.AsNoTracking().Where(r => creating.Select(s => s.Id).Contains(r.SiteId) && r.State == ReportState.Submitted)
                 .Select(r => new { r.SiteId, r.PeriodYear, r.PeriodMonth }).ToListAsync(ct))
             .ToLookup(r => r.SiteId, r => new DateOnly(r.PeriodYear, r.PeriodMonth, 1));
-        var start = campaign.ReportingStartsOn ?? new DateOnly(today.Year, 1, 1);
+        // 开始创建 (the first reporting month), once per site: reports are owed from it, evaluations only if it precedes their due date.
+        var creationStart = sites.ToDictionary(s => s.Id, s => campaign.CreationStartOf(s.Tier, facts[s.Id].ApprovedOn, today));
 
         var siteInputs = sites.Select(s =>
         {
-            var from = ProgressReport.FirstPeriodStart(s.Tier, ChinaTime.ToChina(s.ApprovedAt ?? _clock.Now), start);
             var (fund, lastFund) = SiteAlertInput.FundraisingFor(campaign, facts[s.Id], today);
-            return new SiteAlertInput(s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber, from, submitted[s.Id].ToHashSet(),
+            return new SiteAlertInput(s.Id, s.DistrictId, s.Street, s.Tier, s.JointSiteNumber, creationStart[s.Id], submitted[s.Id].ToHashSet(),
                 ComplianceEngine.Evaluate(campaign, facts[s.Id], today), fund, lastFund);
         }).ToList();
         // Milestones count accepted sites too, and judge a passed milestone as of its due date (MilestoneProgress).
@@ -155,8 +151,7 @@ public class AlertScan
         return new AlertInputs(campaign,
             districts.Select(d => new DistrictAlertInput(d.Id, d.Code, d.Name, d.StreetQuota,
                 completeOn.ToDictionary(c => c.Key, c => c.Value.GetValueOrDefault(d.Id)), ledgers[d.Id])).ToList(),
-            siteInputs, await EvaluationsDueAsync(db, campaign, creating, sites.Select(s => (s.Id, s.DistrictId, s.Street,
-                campaign.CreationStartOf(s.Tier, s.ApprovedAt is { } at ? DateOnly.FromDateTime(ChinaTime.ToChina(at).DateTime) : null, today))).ToList(), ct));
+            siteInputs, await EvaluationsDueAsync(db, campaign, creating, sites.Select(s => (s.Id, s.DistrictId, s.Street, creationStart[s.Id])).ToList(), ct));
     }
 
     /// <summary>Each site in creation owes a mid-term and a final evaluation by the campaign's dates.</summary>

@@ -25,6 +25,8 @@ public sealed record Loaded<T>(T? Value, string? Denied, string? Missing)
 /// <summary>A refused form's errors keyed by field, for <c>FieldMessage</c>.</summary>
 public static class FormErrors
 {
-    public static Dictionary<string, string> ByField(WuShe.Domain.Common.FieldValidationException e) =>
-        e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(x => x.Message)));
+    public static Dictionary<string, string> ByField(WuShe.Domain.Common.FieldValidationException e) => ByField(e.Errors);
+
+    public static Dictionary<string, string> ByField(IEnumerable<WuShe.Domain.Common.FieldError> errors) =>
+        errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => string.Join(" ", g.Select(x => x.Message)));
 }

@@ -86,12 +86,9 @@ public class EvaluationApplications
         var before = campaign.Rubric;
         campaign.ChangeRubric(actor, rubric);
         db.AuditEntries.Add(new AuditEntry(actor, _clock.Now, "修改评估指标", "评估指标", campaign.Id, null, campaign.Name, null,
-            JsonSerializer.Serialize(new[] { new FieldChange("评估指标", Describe(before), Describe(campaign.Rubric)) }, AuditJson.Options)));
+            JsonSerializer.Serialize(new[] { new FieldChange("评估指标", before.Summary, campaign.Rubric.Summary) }, AuditJson.Options)));
         await db.SaveChangesAsync(ct);
     }
-
-    private static string Describe(Rubric r) =>
-        string.Join("；", r.Dimensions.Select(d => $"{d.Name} {d.MaxPoints:0.##} 分")) + $"；合格 {r.PassMark:0.##}；" + string.Join("、", r.Bands.Select(b => $"{b.Name} ≥ {b.MinScore:0.##}"));
 
     private async Task<int> ExecuteAsync(Actor actor, UserScope scope, int evaluationId, int version, string action, string? reason,
         Action<Evaluation, Site> change, CancellationToken ct)

@@ -84,7 +84,7 @@ public static class ComplianceFacts
         foreach (var s in siteRows)
         {
             var names = communities[s.Id].ToList();
-            var approvedOn = s.ApprovedAt is { } at ? DateOnly.FromDateTime(ChinaTime.ToChina(at).DateTime) : (DateOnly?)null;
+            var approvedOn = ChinaTime.DateOf(s.ApprovedAt);
             if (!latest.TryGetValue(s.Id, out var latestId))
             {
                 result[s.Id] = SiteFacts.NoReports(s.Tier, s.JointSiteNumber, names.Select(c => c.Name).ToList(), approvedOn);

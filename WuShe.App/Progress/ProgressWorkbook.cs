@@ -127,9 +127,17 @@ public class ProgressWorkbook
         var districts = await db.Districts.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var drafts = new Dictionary<int, Draft>();
         var skipped = new HashSet<int>();
+        var notices = new List<string>();
+        Site? SiteOf(XlsxRow row) => sites.FirstOrDefault(s => districts[s.DistrictId] == row["区划"] && s.Street == row["街镇"]);
+        void Skip(Draft d, string notice)
+        {
+            drafts.Remove(d.Site.Id);
+            skipped.Add(d.Site.Id);
+            notices.Add(notice);
+        }
         Site? Find(string sheet, XlsxRow row)
         {
-            var site = sites.FirstOrDefault(s => districts[s.DistrictId] == row["区划"] && s.Street == row["街镇"]);
+            var site = SiteOf(row);
             if (site is null) errors.Add(new(sheet, row.Number, $"找不到您权限范围内的创建点“{row["区划"]} {row["街镇"]}”。"));
             else if (skipped.Contains(site.Id)) return null;
             else if (!drafts.ContainsKey(site.Id) && sheet != SitesSheet) { errors.Add(new(sheet, row.Number, $"“{site.Street}”不在“{SitesSheet}”表中。")); return null; }
@@ -146,17 +154,14 @@ public class ProgressWorkbook
                 p.YesNo("具有公开募捐资格"), row["基金设立日期"] == "" ? null : p.Date("基金设立日期"),
                 new List<CommunityFigures>(), new List<OrganisationEntry>(), new List<DonationEntry>(), new List<ServiceActivityEntry>(), new List<PromotionEntry>()));
         }
-        // A report already submitted for the period is left as it is: its rows are skipped with a notice, never an error.
+        // Each site's report for its period, if there is one; one already submitted is left as it is: its rows are skipped
+        // with a notice, never an error.
         var headSites = drafts.Keys.ToList();
-        var submittedReports = await db.ProgressReports.AsNoTracking()
-            .Where(r => headSites.Contains(r.SiteId) && r.State == ReportState.Submitted).ToListAsync(ct);
-        var notices = new List<string>();
+        var existing = await db.ProgressReports.Where(r => headSites.Contains(r.SiteId)).ToListAsync(ct);
         foreach (var d in drafts.Values.ToList())
         {
-            if (submittedReports.FirstOrDefault(r => r.SiteId == d.Site.Id && r.PeriodYear == d.Period.Year && r.PeriodMonth == d.Period.Month) is not { } done) continue;
-            drafts.Remove(d.Site.Id);
-            skipped.Add(d.Site.Id);
-            notices.Add($"“{d.Site.Street}”{done.PeriodLabel}进展已提交，未导入（如需更正请先退回）。");
+            d.Report = existing.FirstOrDefault(r => r.SiteId == d.Site.Id && r.PeriodYear == d.Period.Year && r.PeriodMonth == d.Period.Month);
+            if (d.Report?.State == ReportState.Submitted) Skip(d, $"“{d.Site.Street}”{d.Report.PeriodLabel}进展已提交，未导入（如需更正请先退回）。");
         }
         foreach (var row in book[CommunitiesSheet].Rows)
         {
@@ -196,17 +201,12 @@ public class ProgressWorkbook
                 row["题目"], p.Date("日期"), row["渠道"]));
         }
 
-        var draftSites = drafts.Keys.ToList();
-        var existing = await db.ProgressReports.Where(r => draftSites.Contains(r.SiteId)).ToListAsync(ct);
         foreach (var d in drafts.Values.ToList())
         {
-            d.Report = existing.FirstOrDefault(r => r.SiteId == d.Site.Id && r.PeriodYear == d.Period.Year && r.PeriodMonth == d.Period.Month);
             // A site left as the template gave it (no report yet, nothing entered) is not a mistake: it is skipped, named.
             if (d.Report is null && NothingEntered(d.Content()))
             {
-                drafts.Remove(d.Site.Id);
-                skipped.Add(d.Site.Id);
-                notices.Add($"“{d.Site.Street}”未填写本期数据，未导入。");
+                Skip(d, $"“{d.Site.Street}”未填写本期数据，未导入。");
                 continue;
             }
             if (d.Report is null)
@@ -219,7 +219,7 @@ public class ProgressWorkbook
                          .Concat(d.Content().Validate(d.Site.Communities.Select(c => c.Id).ToList())))
                 errors.Add(new(d.SheetOf(e.Field), d.RowOf(e.Field), $"{d.Site.Street}：{e.Message}"));
         }
-        bool Imported(XlsxRow r) => sites.FirstOrDefault(s => districts[s.DistrictId] == r["区划"] && s.Street == r["街镇"]) is not { } site || !skipped.Contains(site.Id);
+        bool Imported(XlsxRow r) => SiteOf(r) is not { } site || !skipped.Contains(site.Id);
         var rows = book.Where(b => b.Key is not NotesSheet and not SubmittedSheet).Sum(b => b.Value.Rows.Count(Imported));
         if (errors.Count > 0) return new(errors.OrderBy(e => e.Sheet).ThenBy(e => e.Row).ToList(), drafts.Count, rows, notices);
         if (drafts.Count == 0) return new(Array.Empty<ImportError>(), 0, 0, notices);

@@ -74,7 +74,7 @@ public partial class ApplicationPage
         if (rules is not null && form.ToDetails().WithoutBlankRows().Validate(ChinaTime.Today(Clock).Year, rules) is { Count: > 0 } problems)
         {
             (message, conflict) = (null, null);
-            errors = FormErrors.ByField(new FieldValidationException(problems));
+            errors = FormErrors.ByField(problems);
             error = $"有 {problems.Count} 处需要修改，请查看标红的栏目。";
             return;
         }

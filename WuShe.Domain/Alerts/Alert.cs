@@ -83,9 +83,10 @@ public class Alert
         ResolvedAt = now;
     }
 
-    /// <summary>Those who act on alerts acknowledge them; the read-only viewer and the evaluators do not.</summary>
+    /// <summary>Longest 处理说明 kept with an acknowledgement (系统设定).</summary>
     public const int MaxNoteLength = 500;
 
+    /// <summary>Those who act on alerts acknowledge them; the read-only viewer and the evaluators do not.</summary>
     public static bool MayAcknowledge(UserRole role) => role is not (UserRole.Viewer or UserRole.CityEvaluator);
 
     public void Acknowledge(Actor actor, string note, DateTimeOffset now)

@@ -35,8 +35,7 @@ public class Campaign
     /// <summary>The rubric the campaign starts with (its data file); marked a system setting when the notice gives no weights.</summary>
     public void SetRubric(Rubric rubric)
     {
-        var errors = rubric.Validate();
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+        ThrowIfAny(rubric.Validate());
         Rubric = rubric;
     }
 
@@ -44,8 +43,7 @@ public class Campaign
     public void ChangeRubric(Actor actor, Rubric rubric)
     {
         if (actor.Role != UserRole.CityAdministrator) throw new DomainException("只有市民政局可以修改评估指标。");
-        var errors = rubric.Validate();
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+        ThrowIfAny(rubric.Validate());
         Rubric = rubric with { IsSystemDefault = false };
         Version++;
     }
@@ -62,8 +60,7 @@ public class Campaign
     public void ChangeSystemSettings(Actor actor, SystemSettings settings)
     {
         if (actor.Role != UserRole.CityAdministrator) throw new DomainException("只有市民政局可以修改系统设定。");
-        var errors = settings.Validate();
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+        ThrowIfAny(settings.Validate());
         var requirements = _standards.SelectMany(s => s.Requirements).ToDictionary(r => r.Id);
         foreach (var (id, threshold) in settings.Thresholds)
         {
@@ -90,9 +87,7 @@ public class Campaign
     /// <summary>The campaign's own dates and lead times, which the notice leaves open (shown as 系统设定).</summary>
     public void SetSchedule(DateOnly midTermEvaluationDue, DateOnly finalEvaluationDue, int alertLeadDays, int reportDueDays)
     {
-        if (finalEvaluationDue <= midTermEvaluationDue) throw new DomainException("末期评估截止日期应晚于中期评估截止日期。");
-        if (alertLeadDays is < 0 or > 365) throw new DomainException($"提前预警天数 {alertLeadDays} 无效，应在 0—365 之间。");
-        if (reportDueDays is < 0 or > 90) throw new DomainException($"进展报告提交期限 {reportDueDays} 天无效，应在 0—90 之间。");
+        ThrowIfAny(SystemSettings.ScheduleErrors(midTermEvaluationDue, finalEvaluationDue, alertLeadDays, reportDueDays));
         MidTermEvaluationDue = midTermEvaluationDue;
         FinalEvaluationDue = finalEvaluationDue;
         AlertLeadDays = alertLeadDays;
@@ -106,8 +101,7 @@ public class Campaign
 
     public void SetApplicationRules(ApplicationRules rules)
     {
-        var errors = rules.Validate();
-        if (errors.Count > 0) throw new FieldValidationException(errors);
+        ThrowIfAny(rules.Validate());
         _application = rules;
     }
 
@@ -134,9 +128,9 @@ public class Campaign
 
     public void SetFundraisingYear(FundraisingYearBasis basis, string reason)
     {
-        if (!Enum.IsDefined(basis)) throw new DomainException("筹款年度口径无效，应为“自然年”或“项目年度”。");
+        ThrowIfAny(SystemSettings.FundraisingYearErrors(basis, reason));
         FundraisingYearBasis = basis;
-        FundraisingYearReason = Required(reason, "筹款年度口径的理由");
+        FundraisingYearReason = reason.Trim();
     }
 
     /// <summary>The rule in words with its reason, shown beside every fundraising figure.</summary>
@@ -216,6 +210,12 @@ public class Campaign
             .Where(r => r.Metric == StandardMetric.CharityFundsRaised && r.Comparator == Comparator.AtLeast)
             .FirstOrDefault(r => r.AppliesTo.Matches(tier, jointSiteNumber));
         return floor is null ? null : (long)floor.Threshold;
+    }
+
+    private static void ThrowIfAny(IEnumerable<FieldError> errors)
+    {
+        var list = errors.ToList();
+        if (list.Count > 0) throw new FieldValidationException(list);
     }
 
     private static string Required(string value, string field) =>

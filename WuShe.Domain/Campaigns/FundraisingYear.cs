@@ -91,12 +91,16 @@ public sealed record FundraisingStanding(FundraisingYear Year, long RaisedFen, l
     /// <summary>The year had ended by <see cref="AsOf"/>'s next day: its total is final.</summary>
     public bool Closed => AsOf >= Year.End;
 
-    /// <summary>The verdict in words, with the numbers: "达标", "还差 1.5 万元（按已过 5 个月进度应筹 2.08 万元）", "尚未筹款".</summary>
+    /// <summary>The pace in words: "按已过 5 个月的进度应筹 20,833.33 元，进度正常", or "本年度刚开始" before a whole month has passed.</summary>
+    public string PaceText => MonthsPassed == 0 ? "本年度刚开始"
+        : $"按已过 {MonthsPassed} 个月的进度应筹 {Money.FormatYuan(ExpectedFen)}，{(BehindPace ? "进度滞后" : "进度正常")}";
+
+    /// <summary>The verdict in words, with the numbers: "达标", "还差 1.5 万元（按已过 5 个月的进度应筹 …）", "尚未筹款".</summary>
     public string Verdict => FloorFen switch
     {
         { } floor when RaisedFen >= floor => "达标",
         { } floor when Closed => $"未达标，差 {Money.FormatYuan(floor - RaisedFen)}",
-        { } floor => $"还差 {Money.FormatYuan(floor - RaisedFen)}（按已过 {MonthsPassed} 个月进度应筹 {Money.FormatYuan(ExpectedFen)}，{(BehindPace ? "进度滞后" : "进度正常")}）",
+        { } floor => $"还差 {Money.FormatYuan(floor - RaisedFen)}（{PaceText}）",
         null => RaisedFen > 0 ? "达标（额度不做限定）" : "尚未筹款",
     };
 

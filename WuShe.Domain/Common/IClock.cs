@@ -13,5 +13,10 @@ public static class ChinaTime
 
     public static DateTimeOffset ToChina(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
-    public static DateOnly Today(IClock clock) => DateOnly.FromDateTime(ToChina(clock.Now).DateTime);
+    /// <summary>The calendar date in China of an instant.</summary>
+    public static DateOnly DateOf(DateTimeOffset instant) => DateOnly.FromDateTime(ToChina(instant).DateTime);
+
+    public static DateOnly? DateOf(DateTimeOffset? instant) => instant is { } at ? DateOf(at) : null;
+
+    public static DateOnly Today(IClock clock) => DateOf(clock.Now);
 }

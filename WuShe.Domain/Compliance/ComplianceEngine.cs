@@ -129,10 +129,8 @@ public static class ComplianceEngine
         var required = $"{per} ≥ {Money.FormatYuan(floor)}";
         if (!f.HasReport) return NoData(r, clause, "创建点", "尚无已提交的进展报告", required);
         if (st.RaisedFen >= floor) return new(r.Description, "创建点", VerdictStatus.Met, required, actual, "", clause, 1);
-        var pace = st.MonthsPassed == 0 ? "本年度刚开始"
-            : $"按已过 {st.MonthsPassed} 个月的进度应筹 {Money.FormatYuan(st.ExpectedFen)}，{(st.BehindPace ? "进度滞后" : "进度正常")}";
         return new(r.Description, "创建点", VerdictStatus.NotMet, required, actual,
-            $"{year.ShortLabel}还差 {Money.FormatYuan(floor - st.RaisedFen)}；{pace}", clause, Ratio(st.RaisedFen, floor));
+            $"{year.ShortLabel}还差 {Money.FormatYuan(floor - st.RaisedFen)}；{st.PaceText}", clause, Ratio(st.RaisedFen, floor));
     }
 
     private static RequirementVerdict NoData(StandardRequirement r, string clause, string scope, string why, string? required = null) =>

@@ -14,7 +14,7 @@ public static class SiteFactsBuilder
         var submitted = reports.Where(r => r.SiteId == site.Id && r.State == ReportState.Submitted && r.PeriodStart <= asOf)
             .OrderBy(r => r.PeriodStart).ToList();
         var names = site.Communities.OrderBy(c => c.SortOrder).ToList();
-        var approvedOn = site.ApprovedAt is { } at ? DateOnly.FromDateTime(Common.ChinaTime.ToChina(at).DateTime) : (DateOnly?)null;
+        var approvedOn = Common.ChinaTime.DateOf(site.ApprovedAt);
         if (submitted.Count == 0) return SiteFacts.NoReports(site.Tier, site.JointSiteNumber, names.Select(c => c.Name).ToList(), approvedOn);
 
         var latest = submitted[^1];
@@ -22,7 +22,7 @@ public static class SiteFactsBuilder
         var activities = submitted.SelectMany(r => r.Activities).Where(a => a.HeldOn <= asOf).ToList();
         var promotions = submitted.SelectMany(r => r.Promotions).Where(p => p.PublishedOn <= asOf).ToList();
         var donations = submitted.SelectMany(r => r.Donations)
-            .Select(d => (Day: DateOnly.FromDateTime(Common.ChinaTime.ToChina(d.ReceivedAt).DateTime), d.AmountFen)).Where(d => d.Day <= asOf);
+            .Select(d => (Day: Common.ChinaTime.DateOf(d.ReceivedAt), d.AmountFen)).Where(d => d.Day <= asOf);
 
         return new SiteFacts(site.Tier, site.JointSiteNumber, names.Count, true,
             latest.FullTimeSocialWorkers, latest.FundEstablished, latest.FundCharityHasPublicFundraisingStatus, latest.FundCharity,

@@ -30,7 +30,7 @@ public class AcceptanceDecision
         if (accept && WhyNotAcceptable(final, acceptanceClause) is { } why) throw new DomainException(why);
         if (accept) site.Accept(actor, now);
         else site.RequireRectification(actor, reasons, now);
-        var on = DateOnly.FromDateTime(ChinaTime.ToChina(now).DateTime);
+        var on = ChinaTime.DateOf(now);
         return new AcceptanceDecision
         {
             SiteId = site.Id, EvaluationId = final.Id, Accepted = accept, DecidedOn = on, Reasons = reasons.Trim(), DecidedBy = actor.Name,

@@ -21,6 +21,10 @@ public sealed record Rubric(IReadOnlyList<RubricDimension> Dimensions, decimal P
     public decimal MaxPoints => Dimensions.Sum(d => d.MaxPoints);
     public IEnumerable<RubricItem> Items => Dimensions.SelectMany(d => d.Items);
 
+    /// <summary>The rubric in one line: "项目实施情况 20 分；…；合格 60；优秀 ≥ 90、良好 ≥ 80、合格 ≥ 60".</summary>
+    public string Summary =>
+        string.Join("；", Dimensions.Select(d => $"{d.Name} {d.MaxPoints:0.##} 分")) + $"；合格 {PassMark:0.##}；" + string.Join("、", Bands.Select(b => $"{b.Name} ≥ {b.MinScore:0.##}"));
+
     public static Rubric SystemDefault => new(
         new[] { "项目实施情况", "服务成效", "社会参与", "资源整合", "社会效益" }
             .Select((name, i) => new RubricDimension(name, new[] { new RubricItem($"d{i + 1}", name, 20) })).ToList(),

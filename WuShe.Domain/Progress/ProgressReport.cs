@@ -97,7 +97,7 @@ public class ProgressReport
     /// was approved, or the campaign's start when that is later.
     /// </summary>
     public static DateOnly FirstPeriodStart(SiteTier tier, DateTimeOffset approvedInChina, DateOnly? campaignReportingStart) =>
-        FirstPeriodStart(tier, DateOnly.FromDateTime(approvedInChina.DateTime), campaignReportingStart);
+        FirstPeriodStart(tier, ChinaTime.DateOf(approvedInChina), campaignReportingStart);
 
     /// <inheritdoc cref="FirstPeriodStart(SiteTier, DateTimeOffset, DateOnly?)"/>
     public static DateOnly FirstPeriodStart(SiteTier tier, DateOnly approvedOn, DateOnly? campaignReportingStart)

@@ -61,7 +61,7 @@ public static class ReportBounds
             Need(d.AmountFen <= MaxEntryFen, $"Donations[{i}].AmountFen", $"第 {i + 1} 笔筹款：金额超过每笔上限 {Money.FormatYuan(MaxEntryFen)}（系统设定）。");
             Text(d.Donor, MaxNameLength, $"Donations[{i}].Donor", $"第 {i + 1} 笔筹款：捐赠方");
             Text(d.Description, MaxDescriptionLength, $"Donations[{i}].Description", $"第 {i + 1} 笔筹款：说明");
-            Date(d.ReceivedAt.UtcDateTime.Year >= 9999 ? DateOnly.MaxValue : DateOnly.FromDateTime(ChinaTime.ToChina(d.ReceivedAt).DateTime),
+            Date(d.ReceivedAt.UtcDateTime.Year >= 9999 ? DateOnly.MaxValue : ChinaTime.DateOf(d.ReceivedAt),
                 $"Donations[{i}].ReceivedAt", $"第 {i + 1} 笔筹款：时间");
         }
         for (var i = 0; i < c.Activities.Count; i++)

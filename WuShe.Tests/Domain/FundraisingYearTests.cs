@@ -119,7 +119,7 @@ public class FundraisingYearTests
         Assert.Equal(2, history.Count);
         Assert.Equal(("未达标，差 10,000.00 元", true), (history[0].Verdict, history[0].Closed));
         Assert.Equal(new DateOnly(2024, 6, 30), history[0].AsOf);
-        Assert.StartsWith("还差 40,000.00 元（按已过 2 个月进度应筹 8,333.33 元，进度正常）", history[1].Verdict);
+        Assert.Equal("还差 40,000.00 元（按已过 2 个月的进度应筹 8,333.33 元，进度正常）", history[1].Verdict);
     }
 
     private static SiteFacts Facts(SiteTier tier, int? number, string months, DateOnly? approvedOn = null) =>

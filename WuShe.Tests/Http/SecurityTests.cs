@@ -37,7 +37,7 @@ public class SecurityTests
     /// <summary>Every state-changing API endpoint the app maps (ids need not exist: the refusal comes first).</summary>
     public static readonly TheoryData<string, string> StateChanges = new()
     {
-        { "POST", "api/alerts/1/acknowledge" }, { "POST", "api/jobs/AlertScan/run" }, { "POST", "api/reports/batches" },
+        { "POST", "api/alerts/1/acknowledge" }, { "POST", "api/alerts/acknowledge" }, { "POST", "api/jobs/AlertScan/run" }, { "POST", "api/reports/batches" },
         { "POST", "api/progress/import" }, { "POST", "api/sites/1/submit" }, { "POST", "api/sites/1/return" },
         { "POST", "api/sites/1/approve" }, { "POST", "api/sites/1/start" }, { "POST", "api/applications" },
         { "PUT", "api/applications/1" }, { "POST", "api/sites/1/reports/2024/5" }, { "PUT", "api/reports/1" },
@@ -65,6 +65,7 @@ public class SecurityTests
     [InlineData("POST", "api/sites/99999/submit")]
     [InlineData("POST", "api/reports/1/evidence")]
     [InlineData("POST", "api/progress/import")]
+    [InlineData("POST", "api/alerts/acknowledge")]
     public async Task A_state_change_with_the_cookie_but_without_the_antiforgery_token_is_refused(string method, string path)
     {
         using var client = _app.NewClient();
