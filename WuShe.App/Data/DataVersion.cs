@@ -10,5 +10,12 @@ public static class DataVersion
 
     public static long Current => Interlocked.Read(ref _current);
 
-    public static void Bump() => Interlocked.Increment(ref _current);
+    /// <summary>Raised after each bump, so open menus recount their 待办 badge.</summary>
+    public static event Action? Changed;
+
+    public static void Bump()
+    {
+        Interlocked.Increment(ref _current);
+        Changed?.Invoke();
+    }
 }

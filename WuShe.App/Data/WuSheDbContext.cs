@@ -33,11 +33,25 @@ public partial class WuSheDbContext : IdentityUserContext<Accounts.UserAccount, 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         var touchesDashboards = ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && e.Entity is ProgressReport or Site or District
-            or WuShe.Domain.Evaluations.Evaluation or WuShe.Domain.Evaluations.AcceptanceDecision or Campaign);
+            or WuShe.Domain.Evaluations.Evaluation or WuShe.Domain.Evaluations.AcceptanceDecision or Campaign
+            or Accounts.UserAccount); // accounts: a station account clears a 待办
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
-        if (touchesDashboards) DataVersion.Bump();
+        // Inside a transaction the change is not visible to other readers until it commits (DataVersionOnCommit).
+        if (touchesDashboards && Database.CurrentTransaction is null) DataVersion.Bump();
+        else if (touchesDashboards) _changedInTransaction = true;
         return saved;
     }
+
+    private bool _changedInTransaction;
+
+    /// <summary>The transaction committed or rolled back: bump for what it saved, once, only if it committed.</summary>
+    internal void TransactionEnded(bool committed)
+    {
+        if (_changedInTransaction && committed) DataVersion.Bump();
+        _changedInTransaction = false;
+    }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder options) => options.AddInterceptors(DataVersionOnCommit.Instance);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -92,6 +92,7 @@ public static class WuSheHost
         services.AddSingleton<WuShe.App.Reports.ReportBatches>();
         services.AddSingleton<WuShe.App.Reports.Commendations>();
         services.AddSingleton<WuShe.App.Alerts.AlertQueries>();
+        WuShe.App.Todo.TodoSetup.AddTodo(services);
         services.AddSingleton<ChromiumProbe>();
         services.AddSingleton<SystemStatus>();
         services.AddSingleton<Backups>();
@@ -153,6 +154,7 @@ public static class WuSheHost
         WuShe.App.Alerts.AlertApi.MapAlertApi(app);
         WuShe.App.Reports.ReportEndpoints.MapReportEndpoints(app);
         app.MapDataEndpoints();
+        WuShe.App.Todo.TodoSetup.MapTodo(app);
     }
 }
 

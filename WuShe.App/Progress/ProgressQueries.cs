@@ -66,7 +66,7 @@ public class ProgressQueries
     {
         await using var db = await _contexts.ForSystemAsync(ct);
         var months = await db.Sites.Where(s => s.Id == siteId).Join(db.Campaigns, s => s.CampaignId, c => c.Id, (s, c) => c.ReportingPeriodMonths).SingleAsync(ct);
-        var today = ChinaTime.Today(_clock);
-        return (today.Year, (today.Month - 1) / months * months + 1);
+        var start = ReportingPeriods.StartContaining(ChinaTime.Today(_clock), months);
+        return (start.Year, start.Month);
     }
 }

@@ -1,3 +1,4 @@
+using WuShe.Domain.Progress;
 using WuShe.Domain.Campaigns;
 using WuShe.Domain.Common;
 using WuShe.Domain.Compliance;
@@ -45,20 +46,15 @@ public static class AlertRules
     {
         var months = inputs.Campaign.ReportingPeriodMonths;
         foreach (var site in inputs.Sites)
-        {
-            for (var start = site.ReportingFrom; ; start = start.AddMonths(months))
+            foreach (var owed in ReportingPeriods.Unsubmitted(site.ReportingFrom, months, settings.ReportDueDays, site.SubmittedPeriods, today).Where(p => p.OverdueOn(today)))
             {
-                var due = start.AddMonths(months).AddDays(-1 + settings.ReportDueDays);
-                if (due >= today) break;
-                if (site.SubmittedPeriods.Contains(start)) continue;
-                var late = today.DayNumber - due.DayNumber;
-                yield return new(AlertRule.ReportOverdue, "", AlertScope.Site, $"site:{site.Id}", start.ToString("yyyy-MM"),
+                var late = owed.DaysLate(today);
+                yield return new(AlertRule.ReportOverdue, "", AlertScope.Site, $"site:{site.Id}", owed.Start.ToString("yyyy-MM"),
                     late > 30 ? AlertSeverity.Critical : AlertSeverity.Warning,
-                    $"{site.Street}{start:yyyy年M月}进展报告逾期未提交",
-                    $"应于 {due:yyyy-MM-dd} 前提交（期末后 {settings.ReportDueDays} 天），已逾期 {late} 天", inputs.Campaign.Clauses.Tracking,
+                    $"{site.Street}{owed.Start:yyyy年M月}进展报告逾期未提交",
+                    $"应于 {owed.DueOn:yyyy-MM-dd} 前提交（期末后 {settings.ReportDueDays} 天），已逾期 {late} 天", inputs.Campaign.Clauses.Tracking,
                     site.DistrictId, site.Id, $"/sites/{site.Id}/progress");
             }
-        }
     }
 
     /// <summary>Evaluations not submitted by their due date; a warning within the lead time, critical after. Only for sites that

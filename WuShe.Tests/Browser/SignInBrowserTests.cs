@@ -63,6 +63,8 @@ public class SignInBrowserTests
         await page.FillAsync("#username", "expert");
         await page.FillAsync("#password", AppFixture.Password);
         await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/todo");
+        await page.GotoAsync("sites");
         await page.WaitForURLAsync("**/sites");
         await page.Locator(".rz-pager-summary").WaitForAsync();
         Assert.Equal("第 1 页 / 共 1 页（共 11 条）", (await page.Locator(".rz-pager-summary").InnerTextAsync()).Trim());
