@@ -21,18 +21,26 @@ public partial class ReportPage
     [Inject] private ProgressApplications Applications { get; set; } = default!;
     [Inject] private EvidenceStore Evidence { get; set; } = default!;
     [Inject] private Radzen.DialogService Dialogs { get; set; } = default!;
+    [Inject] private Radzen.NotificationService Toasts { get; set; } = default!;
 
     private ClaimsPrincipal user = default!;
     private Loaded<ReportView>? loaded;
     private ReportView? report;
     private ReportFormModel form = new();
-    private Dictionary<string, string> errors = new();
-    private string? message, error, returnReason;
-    private bool busy;
+    private FormCommand command = default!;
+    private string? returnReason;
+    /// <summary>The form as last loaded or saved, to tell whether leaving would lose anything.</summary>
+    private string saved = "";
 
     private UserScope Scope => user.Scope();
     private bool CanEdit => Scope.Role == UserRole.StreetStation && Scope.SiteId == report?.SiteId && report.State != ReportState.Submitted;
     private bool CanReturn => report?.State == ReportState.Submitted && Scope.Role is UserRole.DistrictOfficer or UserRole.CityAdministrator;
+
+    private bool busy => command.Busy;
+    private bool IsDirty() => CanEdit && System.Text.Json.JsonSerializer.Serialize(form) != saved;
+    private void MarkSaved() => saved = System.Text.Json.JsonSerializer.Serialize(form);
+
+    protected override void OnInitialized() => command = new FormCommand(Toasts);
 
     protected override async Task OnParametersSetAsync()
     {
@@ -46,13 +54,17 @@ public partial class ReportPage
         if (loaded.Value is { } found && found.SiteId != SiteId)
             loaded = new(null, null, $"该创建点没有编号为 {ReportId} 的进展报告。");
         report = loaded.Value;
-        if (report is not null && resetForm) form = ReportFormModel.From(report);
+        if (report is not null && resetForm)
+        {
+            form = ReportFormModel.From(report);
+            MarkSaved();
+        }
     }
 
     private Task SaveAsync() => RunAsync(async () =>
     {
         await SaveFormAsync();
-        message = "已保存。";
+        return "已保存。";
     });
 
     private async Task SubmitAsync()
@@ -66,7 +78,7 @@ public partial class ReportPage
         await SaveFormAsync();
         await Applications.SubmitAsync(user.Actor(), Scope, ReportId, report!.Version);
         await ReloadAsync(resetForm: true);
-        message = "本期进展已提交，达标情况已按本期数据更新。";
+        return "本期进展已提交，达标情况已按本期数据更新。";
     });
 
     private Task ReturnAsync() => RunAsync(async () =>
@@ -74,7 +86,7 @@ public partial class ReportPage
         await Applications.ReturnAsync(user.Actor(), Scope, ReportId, report!.Version, returnReason ?? "");
         await ReloadAsync(resetForm: true);
         returnReason = null;
-        message = "已退回，服务站将看到退回理由。";
+        return "已退回，服务站将看到退回理由。";
     });
 
     private Task UploadAsync((Guid Key, IBrowserFile File) upload) => RunAsync(async () =>
@@ -82,7 +94,7 @@ public partial class ReportPage
         await using var stream = upload.File.OpenReadStream(EvidenceFile.MaxBytes + 1);
         await Evidence.UploadAsync(user.Actor(), Scope, ReportId, upload.Key, upload.File.Name, upload.File.Size, stream);
         await ReloadAsync(resetForm: false);
-        message = $"已上传“{upload.File.Name}”。";
+        return $"已上传“{upload.File.Name}”。";
     });
 
     private async Task SaveFormAsync()
@@ -90,30 +102,9 @@ public partial class ReportPage
         var (content, problems) = form.ToContent();
         if (content is null) throw new FieldValidationException(problems);
         await Applications.SaveAsync(user.Actor(), Scope, ReportId, report!.Version, content);
+        MarkSaved();
         await ReloadAsync(resetForm: false);
     }
 
-    private async Task RunAsync(Func<Task> action)
-    {
-        busy = true;
-        errors = new();
-        message = error = null;
-        try
-        {
-            await action();
-        }
-        catch (FieldValidationException e)
-        {
-            errors = FormErrors.ByField(e);
-            error = $"有 {e.Errors.Count} 处需要修改：" + string.Join("；", e.Errors.Take(5).Select(x => x.Message)) + (e.Errors.Count > 5 ? "……" : "");
-        }
-        catch (Exception e) when (CommandRefusals.MessageOf(e) is { } refusal)
-        {
-            error = refusal;
-        }
-        finally
-        {
-            busy = false;
-        }
-    }
+    private Task RunAsync(Func<Task<string>> action) => command.RunAsync(action);
 }

@@ -22,17 +22,18 @@ public partial class ApplicationPage
     [Inject] private Campaigns.CampaignQueries Campaigns { get; set; } = default!;
     [Inject] private Radzen.DialogService Dialogs { get; set; } = default!;
     [Inject] private IClock Clock { get; set; } = default!;
+    [Inject] private Radzen.NotificationService Toasts { get; set; } = default!;
 
     private ClaimsPrincipal user = default!;
     private Loaded<SiteDetail>? loaded;
     private SiteDetail? site;
     private ApplicationFormModel form = new();
     private ApplicationRules? rules;
-    private Dictionary<string, string> errors = new();
-    private string? message, error, returnReason;
-    private ConcurrencyConflictException? conflict;
+    private FormCommand command = default!;
+    private string? returnReason;
     private ApplicationDetails? conflictTheirs;
-    private bool busy;
+    /// <summary>The form as last loaded or saved, to tell whether leaving would lose anything.</summary>
+    private string saved = "";
 
     private bool IsNew => Id is null;
     private string Title => IsNew ? "新建创建点申报" : site is null ? "申报" : $"{site.Street} · 申报";
@@ -42,6 +43,12 @@ public partial class ApplicationPage
     private bool CanEdit => Scope.Role == UserRole.DistrictOfficer && (IsNew || site?.DetailsEditable == true);
     private bool CanReview => Scope.Role == UserRole.CityAdministrator && site?.StateValue == SiteState.Submitted;
 
+    private bool busy => command.Busy;
+    private bool IsDirty() => CanEdit && System.Text.Json.JsonSerializer.Serialize(form) != saved;
+    private void MarkSaved() => saved = System.Text.Json.JsonSerializer.Serialize(form);
+
+    protected override void OnInitialized() => command = new FormCommand(Toasts);
+
     protected override async Task OnParametersSetAsync()
     {
         user = (await AuthState).User;
@@ -50,10 +57,12 @@ public partial class ApplicationPage
         {
             if (Scope.Role != UserRole.DistrictOfficer) loaded = new(null, "只有区民政局可以新建申报。", null);
             form = ApplicationFormModel.New(rules);
+            MarkSaved();
             return;
         }
         await ReloadAsync();
         if (site is not null) form = ApplicationFormModel.From(site.Details, rules);
+        MarkSaved();
     }
 
     private async Task ReloadAsync()
@@ -65,7 +74,7 @@ public partial class ApplicationPage
     private Task SaveAsync() => RunAsync(async () =>
     {
         await SaveFormAsync();
-        message = "已保存。";
+        return "已保存。";
     });
 
     private async Task SubmitAsync()
@@ -73,9 +82,7 @@ public partial class ApplicationPage
         // What the submission lacks is shown at its fields first: no dialog, and no blank draft saved, for a form that cannot pass.
         if (rules is not null && form.ToDetails().WithoutBlankRows().Validate(ChinaTime.Today(Clock).Year, rules) is { Count: > 0 } problems)
         {
-            (message, conflict) = (null, null);
-            errors = FormErrors.ByField(problems);
-            error = $"有 {problems.Count} 处需要修改，请查看标红的栏目。";
+            command.Refuse(problems);
             return;
         }
         if (!await Dialogs.ConfirmAsync("提交申报", "提交后由市民政局审批，审批前不能再修改；如被退回，可修改后再次提交。", "确定提交")) return;
@@ -87,7 +94,7 @@ public partial class ApplicationPage
         await SaveFormAsync();
         await Applications.SubmitAsync(user.Actor(), Scope, Id!.Value, Version);
         await ReloadAsync();
-        message = "已提交申报，等待市民政局审批。";
+        return "已提交申报，等待市民政局审批。";
     });
 
     private Task StartCreationAsync() => RunAsync(async () =>
@@ -95,7 +102,7 @@ public partial class ApplicationPage
         await SaveFormAsync();
         await Applications.StartCreationAsync(user.Actor(), Scope, Id!.Value, Version);
         await ReloadAsync();
-        message = "信息已完善，创建点进入“创建中”。";
+        return "信息已完善，创建点进入“创建中”。";
     });
 
     private async Task ApproveAsync()
@@ -108,7 +115,7 @@ public partial class ApplicationPage
     {
         await Applications.ApproveAsync(user.Actor(), Scope, Id!.Value, Version);
         await ReloadAsync();
-        message = "已审批立项，创建点进入“创建中”。";
+        return "已审批立项，创建点进入“创建中”。";
     });
 
     private Task ReturnAsync() => RunAsync(async () =>
@@ -116,7 +123,7 @@ public partial class ApplicationPage
         await Applications.ReturnAsync(user.Actor(), Scope, Id!.Value, Version, returnReason ?? "");
         await ReloadAsync();
         returnReason = null;
-        message = "已退回，区民政局将看到退回理由。";
+        return "已退回，区民政局将看到退回理由。";
     });
 
     /// <summary>Creates the draft on first save (and moves to its address), otherwise saves it at the loaded version.</summary>
@@ -125,12 +132,14 @@ public partial class ApplicationPage
         if (IsNew)
         {
             var id = await Applications.CreateDraftAsync(user.Actor(), Scope, form.ToDetails());
+            MarkSaved();
             Navigation.NavigateTo($"/applications/{id}", replace: true);
             Id = id;
         }
         else
         {
             await Applications.SaveDraftAsync(user.Actor(), Scope, Id!.Value, Version, form.ToDetails());
+            MarkSaved();
         }
         await ReloadAsync();
     }
@@ -139,8 +148,9 @@ public partial class ApplicationPage
     {
         await ReloadAsync();
         if (site is not null && rules is not null) form = ApplicationFormModel.From(site.Details, rules);
-        conflict = null;
-        message = "已载入对方保存的版本。";
+        MarkSaved();
+        command.Clear();
+        command.Succeeded("已载入对方保存的版本。");
     }
 
     /// <summary>The user has seen the other version and decides to overwrite it: save again against the current version.</summary>
@@ -148,37 +158,11 @@ public partial class ApplicationPage
     {
         await ReloadAsync();
         await Applications.SaveDraftAsync(user.Actor(), Scope, Id!.Value, Version, form.ToDetails());
+        MarkSaved();
         await ReloadAsync();
-        message = "已保存您的版本。";
+        return "已保存您的版本。";
     });
 
-    private async Task RunAsync(Func<Task> action)
-    {
-        busy = true;
-        errors = new();
-        message = error = null;
-        conflict = null;
-        try
-        {
-            await action();
-        }
-        catch (FieldValidationException e)
-        {
-            errors = FormErrors.ByField(e);
-            error = $"有 {e.Errors.Count} 处需要修改，请查看标红的栏目。";
-        }
-        catch (ConcurrencyConflictException e)
-        {
-            conflict = e;
-            conflictTheirs = (await Queries.GetAsync(Scope, Id!.Value)).Details;
-        }
-        catch (Exception e) when (CommandRefusals.MessageOf(e) is { } refusal)
-        {
-            error = refusal;
-        }
-        finally
-        {
-            busy = false;
-        }
-    }
+    private Task RunAsync(Func<Task<string>> action) =>
+        command.RunAsync(action, async () => conflictTheirs = (await Queries.GetAsync(Scope, Id!.Value)).Details);
 }

@@ -85,12 +85,13 @@ public sealed record ReportContent(
         {
             var c = Communities[i];
             var at = $"{nameof(Communities)}[{i}]";
-            Need(c.ResidentPopulation is > 0, $"{at}.ResidentPopulation", "常住人口应为大于 0 的整数。");
-            foreach (var (value, name) in new[] { (c.CommitteeMembers, "“两委”成员"), (c.CertifiedWorkers, "持证社区工作者"), (c.VolunteerTeams, "志愿服务组织"),
-                         (c.RegisteredVolunteers, "注册志愿者"), (c.ActiveVolunteers, "有服务时长记录的志愿者") })
-                Need(value is >= 0, $"{at}.{name}", $"请填写{name}人（个）数，没有请填 0。");
+            Need(c.ResidentPopulation is > 0, $"{at}.{nameof(c.ResidentPopulation)}", "常住人口应为大于 0 的整数。");
+            foreach (var (value, field, what) in new[] { (c.CommitteeMembers, nameof(c.CommitteeMembers), "“两委”成员"),
+                         (c.CertifiedWorkers, nameof(c.CertifiedWorkers), "持证社区工作者"), (c.VolunteerTeams, nameof(c.VolunteerTeams), "志愿服务组织"),
+                         (c.RegisteredVolunteers, nameof(c.RegisteredVolunteers), "注册志愿者"), (c.ActiveVolunteers, nameof(c.ActiveVolunteers), "有服务时长记录的志愿者") })
+                Need(value is >= 0, $"{at}.{field}", $"请填写{what}人（个）数，没有请填 0。");
             Need(c.ActiveVolunteers is null || c.RegisteredVolunteers is null || c.ActiveVolunteers <= c.RegisteredVolunteers,
-                $"{at}.ActiveVolunteers", "有服务时长记录的志愿者不能多于注册志愿者。");
+                $"{at}.{nameof(c.ActiveVolunteers)}", "有服务时长记录的志愿者不能多于注册志愿者。");
             Need(c.RegisteredVolunteers is null || c.ResidentPopulation is null || c.RegisteredVolunteers <= c.ResidentPopulation,
                 $"{at}.RegisteredVolunteers", "注册志愿者不能多于常住人口。");
         }

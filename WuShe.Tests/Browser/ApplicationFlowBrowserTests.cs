@@ -88,6 +88,39 @@ public class ApplicationFlowBrowserTests
     }
 
     [Fact]
+    public async Task Leaving_a_form_with_unsaved_changes_asks_first_and_staying_keeps_the_input()
+    {
+        var page = await PageAsAsync("heping");
+        var menu = page.Locator(".rz-sidebar").GetByText("待办事项");
+        await page.GoInteractiveAsync("applications/new");
+        await menu.ClickAsync();                                         // nothing typed: leaves without asking
+        await page.WaitForURLAsync(url => url.EndsWith("/todo"));
+
+        await page.GoInteractiveAsync("applications/new");
+        await page.FillAsync("#street", "未保存街道");
+        await page.Locator("h1").ClickAsync();
+        await menu.ClickAsync();
+        var dialog = page.Locator(".rz-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("本页有尚未保存的修改");
+        await dialog.Locator("button", new() { HasText = "取消" }).ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0);
+        Assert.EndsWith("/applications/new", page.Url);
+        Assert.Equal("未保存街道", await page.InputValueAsync("#street"));
+
+        // Closing the tab asks through the browser's own prompt.
+        var asked = new TaskCompletionSource<string>();
+        page.Dialog += (_, d) => { asked.TrySetResult(d.Type); _ = d.DismissAsync(); };
+        await page.CloseAsync(new() { RunBeforeUnload = true });
+        Assert.Equal("beforeunload", await asked.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.False(page.IsClosed);
+
+        await menu.ClickAsync();
+        await dialog.Locator("button", new() { HasText = "离开，不保存" }).ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/todo"));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Submitting_an_empty_form_marks_each_missing_field_in_Chinese()
     {
         var page = await PageAsAsync("heping");
