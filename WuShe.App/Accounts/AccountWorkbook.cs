@@ -26,10 +26,10 @@ public class AccountWorkbook
     };
 
     /// <summary>The accounts grid's columns, shared by the page and the export.</summary>
-    public static readonly IReadOnlyList<(string Title, Func<AccountRow, object?> Value)> Columns =
+    public static readonly IReadOnlyList<Excel.GridColumn<AccountRow>> Columns =
     [
-        ("用户名", r => r.UserName), ("姓名或单位", r => r.DisplayName), ("角色", r => r.RoleLabel), ("范围", r => r.Bound),
-        ("状态", r => r.State), ("最近登录", r => r.LastSignInText), ("手机", r => r.Phone),
+        new("用户名", r => r.UserName, Verbatim: true), new("姓名或单位", r => r.DisplayName), new("角色", r => r.RoleLabel), new("范围", r => r.Bound),
+        new("状态", r => r.State), new("最近登录", r => r.LastSignInText), new("手机", r => r.Phone),
     ];
 
     private readonly AccountAdministration _accounts;
@@ -44,7 +44,7 @@ public class AccountWorkbook
     public async Task<byte[]> ExportAsync(Actor actor, CancellationToken ct = default)
     {
         var rows = await _accounts.ListAsync(actor, ct);
-        return Xlsx.Write(new XlsxSheet(Sheet, Columns.Select(c => c.Title).ToList(), rows.Select(r => Columns.Select(c => c.Value(r)).ToList())));
+        return Xlsx.Write(Columns.Sheet(Sheet, rows));
     }
 
     /// <summary>An empty sheet to fill, with the roles and the sites (by id) the actor may use on a second sheet.</summary>

@@ -31,11 +31,19 @@ public static class ExcelExports
                 o.JointSites.Select(j => Row(j.Number, j.DistrictName, j.Street, string.Join("、", j.Communities), j.FloorBand, j.FloorFen is { } f ? f / 100m : null))));
         })).RequireAuthorization(Policies.CityWide);
 
-        export.MapGet("/sites.xlsx", (HttpContext http, SiteQueries q) => File(http, async () =>
+        export.MapGet("/sites.xlsx", (HttpContext http, SiteQueries sites, string? district, string? state, string? tier, string? q) => File(http, async () =>
         {
-            var rows = await q.ListAsync(http.User.Scope());
-            return ("创建点", new XlsxSheet("创建点", new[] { "区划", "街镇", "类别", "市区联合创建点序号", "状态", "辐射社区数" },
-                rows.Select(r => Row(r.DistrictName, r.Street, r.Tier, r.JointSiteNumber, r.State, r.Communities))));
+            var filter = new SiteListFilter(district, state, tier, q);
+            var rows = filter.Apply(await sites.ListAsync(http.User.Scope())).ToList();
+            var described = filter.Describe();
+            return (described == "" ? "创建点" : $"创建点（{described}）", SiteListColumns.All.Sheet("创建点", rows));
+        }, http.User.Scope().SeesWholeCity ? district : null));
+
+        export.MapGet("/alerts.xlsx", (HttpContext http, Alerts.AlertQueries q, int? district, Domain.Alerts.AlertRule? rule,
+            Domain.Alerts.AlertSeverity? severity, Domain.Alerts.AlertState? state) => File(http, async () =>
+        {
+            var rows = await q.ListAsync(http.User.Scope(), new Alerts.AlertFilter(district, null, rule, severity, state), Alerts.AlertColumns.MaxExported);
+            return ("预警", Alerts.AlertColumns.All.Sheet("预警", rows));
         }));
 
         export.MapGet("/applications.xlsx", (HttpContext http, SiteQueries q) => File(http, async () =>

@@ -31,6 +31,31 @@ public class AlertScopeTests
     }
 
     [Fact]
+    public async Task The_alert_export_follows_the_filter_and_the_scope()
+    {
+        await ScanAsync();
+        using var heping = await _app.SignedInClientAsync("heping");
+        using var mine = await heping.GetJsonAsync("api/alerts?state=Open");
+        var exported = await ReadAsync(heping, "export/alerts.xlsx?state=Open");
+        Assert.Equal(mine.RootElement.GetArrayLength(), exported.Rows.Count);
+        Assert.All(exported.Rows, r => Assert.Equal("和平区", r.Cells["区"]));
+        Assert.All(exported.Rows, r => Assert.Equal("未处理", r.Cells["状态"]));
+
+        using var admin = await _app.SignedInClientAsync("admin");
+        using var overdue = await admin.GetJsonAsync("api/alerts?state=Open");
+        var reports = await ReadAsync(admin, "export/alerts.xlsx?state=Open&rule=ReportOverdue");
+        Assert.Equal(overdue.RootElement.EnumerateArray().Count(a => a.GetProperty("rule").GetString() == "进展报告逾期"), reports.Rows.Count);
+        Assert.All(reports.Rows, r => Assert.Equal("进展报告逾期", r.Cells["规则"]));
+    }
+
+    private static async Task<WuShe.App.Excel.XlsxTable> ReadAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WuShe.App.Excel.XlsxReader.Read(await response.Content.ReadAsStreamAsync()).Values.Single();
+    }
+
+    [Fact]
     public async Task A_district_officer_sees_only_the_districts_alerts()
     {
         await ScanAsync();
