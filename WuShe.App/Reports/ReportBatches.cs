@@ -36,6 +36,8 @@ public class ReportBatches
     /// <summary>The city and district bureaus start batches; read-only and evaluating roles do not.</summary>
     public static bool MayStart(UserRole role) => role is UserRole.CityAdministrator or UserRole.DistrictOfficer;
 
+    private static readonly SemaphoreSlim Starting = new(1, 1);
+
     public async Task<int> StartAsync(Actor actor, UserScope scope, string? districtCode, CancellationToken ct = default)
     {
         if (!MayStart(actor.Role)) throw new AccessDeniedException($"{actor.Role.Label()}账号不能发起批量生成。");
@@ -52,9 +54,22 @@ public class ReportBatches
                 ?? throw ScopedReads.NotInScope("区", districtCode);
             title = $"{district.Name}结项报告";
         }
-        var batch = new ReportBatch(districtCode, title, actor.Name, _clock.Now);
-        db.Add(batch);
-        await db.SaveChangesAsync(ct);
+        // One batch per district (or the city) at a time: a double click, a second tab or a colleague gets the running one's number.
+        await Starting.WaitAsync(ct);
+        ReportBatch batch;
+        try
+        {
+            if (await db.Set<ReportBatch>().Where(b => b.DistrictCode == districtCode && (b.State == BatchState.Queued || b.State == BatchState.Running))
+                    .Select(b => (int?)b.Id).FirstOrDefaultAsync(ct) is { } running)
+                throw new DomainException($"“{title}”正在生成（批次 {running}），完成后可下载；无需重复发起。");
+            batch = new ReportBatch(districtCode, title, actor.Name, _clock.Now);
+            db.Add(batch);
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            Starting.Release();
+        }
         await _services.GetRequiredService<ScheduledJobs>().RunBatchAsync(batch.Id);
         return batch.Id;
     }
