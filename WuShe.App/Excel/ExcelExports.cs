@@ -86,12 +86,12 @@ public static class ExcelExports
                 return Results.File(bytes, Xlsx.ContentType, name);
             }));
 
-        app.MapPost("/api/progress/import", async (IFormFile file, HttpContext http, ProgressWorkbook w, CancellationToken ct) =>
+        app.MapPost("/api/progress/import", async (IFormFile file, bool? preview, HttpContext http, ProgressWorkbook w, CancellationToken ct) =>
         {
             await using var stream = file.OpenReadStream();
-            var result = await w.ImportAsync(http.User.Actor(), http.User.Scope(), stream, ct);
-            // Refused files answer 400 with every error (sheet, row, message); nothing was saved.
-            return result.Saved ? Results.Ok(result)
+            var result = await w.ImportAsync(http.User.Actor(), http.User.Scope(), stream, ct, preview ?? false);
+            // Refused files answer 400 with every error (sheet, row, column, message); nothing was saved. A preview saves nothing either.
+            return result.Passes ? Results.Ok(result)
                 : Results.Json(new { error = $"发现 {result.Errors.Count} 处错误，未保存任何数据：{result.Errors[0].Message}", result.Errors }, statusCode: StatusCodes.Status400BadRequest);
         }).RequireAuthorization().DisableAntiforgery();
     }

@@ -6,7 +6,11 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace WuShe.App.Excel;
 
 /// <summary>A sheet to write: a title, Chinese headers, and rows of text or numbers.</summary>
-public sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows);
+public sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IEnumerable<IReadOnlyList<object?>> Rows)
+{
+    /// <summary>Cells to fill red (row index among <see cref="Rows"/>, column index), e.g. the wrong cells of an import.</summary>
+    public IReadOnlySet<(int Row, int Column)> Marked { get; init; } = new HashSet<(int, int)>();
+}
 
 /// <summary>A sheet as read: header → column, and each row's cells as text with its row number.</summary>
 public sealed record XlsxTable(string Name, IReadOnlyList<string> Headers, IReadOnlyList<XlsxRow> Rows);
@@ -41,7 +45,7 @@ public static class Xlsx
                 var rows = sheet.Rows.ToList();
                 var data = new SheetData();
                 data.AppendChild(Row(1, sheet.Headers.Cast<object?>().ToList(), bold: true));
-                for (var i = 0; i < rows.Count; i++) data.AppendChild(Row((uint)i + 2, rows[i], bold: false));
+                for (var i = 0; i < rows.Count; i++) data.AppendChild(Row((uint)i + 2, rows[i], bold: false, marked: c => sheet.Marked.Contains((i, c))));
                 var worksheet = new Worksheet();
                 worksheet.AppendChild(Columns(sheet.Headers, rows));
                 worksheet.AppendChild(data);
@@ -92,7 +96,7 @@ public static class Xlsx
         return index;
     }
 
-    private static Row Row(uint number, IReadOnlyList<object?> values, bool bold)
+    private static Row Row(uint number, IReadOnlyList<object?> values, bool bold, Func<int, bool>? marked = null)
     {
         var row = new Row { RowIndex = number };
         for (var i = 0; i < values.Count; i++)
@@ -112,6 +116,7 @@ public static class Xlsx
                 },
             };
             if (bold) cell.StyleIndex = 1;
+            else if (marked?.Invoke(i) == true) cell.StyleIndex = 2;
             row.AppendChild(cell);
         }
         return row;
@@ -139,9 +144,12 @@ public static class Xlsx
     /// <summary>Chinese characters take two columns of width.</summary>
     private static double Width(string? text) => (text ?? "").Sum(c => c > 0x2E80 ? 2.0 : 1.1);
 
+    /// <summary>Style 0 plain, 1 bold (headers), 2 a marked cell: dark red bold text on light red.</summary>
     private static Stylesheet Stylesheet() => new(
-        new Fonts(new Font(), new Font(new Bold())),
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })),
+        new Fonts(new Font(), new Font(new Bold()), new Font(new Bold(), new Color { Rgb = "FF9C0006" })),
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),
+            new Fill(new PatternFill(new ForegroundColor { Rgb = "FFFFC7CE" }, new BackgroundColor { Indexed = 64 }) { PatternType = PatternValues.Solid })),
         new Borders(new Border()),
-        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }));
+        new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true },
+            new CellFormat { FontId = 2, FillId = 2, ApplyFont = true, ApplyFill = true }));
 }

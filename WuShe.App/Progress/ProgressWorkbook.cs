@@ -13,12 +13,15 @@ using WuShe.Domain.Sites;
 
 namespace WuShe.App.Progress;
 
-public sealed record ImportError(string Sheet, int Row, string Message);
+/// <summary>One problem of an import: the sheet, the row, the column (when one cell is wrong) and what is wrong.</summary>
+public sealed record ImportError(string Sheet, int Row, string Message, string? Column = null);
 
 /// <param name="Skipped">Sites left as they are because their report for the period is already submitted, with why.</param>
-public sealed record ImportResult(IReadOnlyList<ImportError> Errors, int Sites, int Rows, IReadOnlyList<string>? Skipped = null)
+/// <param name="Preview">Checked only: nothing was saved, <see cref="Sites"/> and <see cref="Rows"/> say what an import would save.</param>
+public sealed record ImportResult(IReadOnlyList<ImportError> Errors, int Sites, int Rows, IReadOnlyList<string>? Skipped = null, bool Preview = false)
 {
-    public bool Saved => Errors.Count == 0;
+    public bool Saved => Errors.Count == 0 && !Preview;
+    public bool Passes => Errors.Count == 0;
     public IReadOnlyList<string> SkippedSites => Skipped ?? Array.Empty<string>();
 }
 
@@ -101,7 +104,70 @@ public class ProgressWorkbook
         return (bytes, $"进展填报模板-{name}-{period}.xlsx");
     }
 
-    public async Task<ImportResult> ImportAsync(Actor actor, UserScope scope, Stream file, CancellationToken ct = default)
+    /// <param name="preview">Check everything and say what would be saved, but save nothing (导入预览).</param>
+    /// <summary>The template column of a report field ("Donations[2].AmountFen" → 金额（元）), null when the field has none.</summary>
+    private static string? ColumnOf(string sheet, string field)
+    {
+        var name = field.Split('.').Last().Split('[')[0];
+        var column = (sheet, name) switch
+        {
+            (_, nameof(ReportContent.FullTimeSocialWorkers)) => "专职社工人数",
+            (_, nameof(ReportContent.FundCharity)) => "依托慈善组织",
+            (_, nameof(ReportContent.FundCharityHasPublicFundraisingStatus)) => "具有公开募捐资格",
+            (_, nameof(ReportContent.FundSetUpOn)) => "基金设立日期",
+            (CommunitiesSheet, nameof(CommunityFigures.CommitteeMembers)) => "参与的“两委”成员",
+            (CommunitiesSheet, nameof(CommunityFigures.CertifiedWorkers)) => "参与的持证社区工作者",
+            (CommunitiesSheet, nameof(CommunityFigures.VolunteerTeams)) => "志愿服务组织（团队）",
+            (CommunitiesSheet, nameof(CommunityFigures.ResidentPopulation)) => "常住人口",
+            (CommunitiesSheet, nameof(CommunityFigures.RegisteredVolunteers)) => "注册志愿者",
+            (CommunitiesSheet, nameof(CommunityFigures.ActiveVolunteers)) => "本年有服务时长记录的志愿者",
+            (DonationsSheet, nameof(DonationEntry.ReceivedAt)) => "时间",
+            (DonationsSheet, nameof(DonationEntry.Donor)) => "捐赠方",
+            (DonationsSheet, nameof(DonationEntry.Kind)) => "类型",
+            (DonationsSheet, nameof(DonationEntry.Description)) => "说明",
+            (DonationsSheet, nameof(DonationEntry.AmountFen)) => "金额（元）",
+            (ActivitiesSheet, nameof(ServiceActivityEntry.HeldOn)) => "日期",
+            (ActivitiesSheet, nameof(ServiceActivityEntry.Area)) => "领域",
+            (ActivitiesSheet, nameof(ServiceActivityEntry.Title)) => "活动名称",
+            (ActivitiesSheet, nameof(ServiceActivityEntry.Beneficiaries)) => "受益人数",
+            (OrganisationsSheet, nameof(OrganisationEntry.Name)) => "名称",
+            (OrganisationsSheet, nameof(OrganisationEntry.Type)) => "类型",
+            (OrganisationsSheet, nameof(OrganisationEntry.Status)) => "登记或备案",
+            (OrganisationsSheet, nameof(OrganisationEntry.CultivatedOn)) => "日期",
+            (PromotionsSheet, nameof(PromotionEntry.Kind)) => "类别",
+            (PromotionsSheet, nameof(PromotionEntry.Title)) => "题目",
+            (PromotionsSheet, nameof(PromotionEntry.PublishedOn)) => "日期",
+            (PromotionsSheet, nameof(PromotionEntry.Outlet)) => "渠道",
+            _ => null,
+        };
+        return column;
+    }
+
+    /// <summary>
+    /// 错误工作簿: the workbook the user uploaded, as it was, with each wrong cell filled red, a column 错误说明 on every sheet
+    /// saying what is wrong in that row, and a first sheet 错误清单 listing every problem — so the file can be fixed and imported again.
+    /// </summary>
+    public static byte[] ErrorWorkbook(Stream uploaded, IReadOnlyList<ImportError> errors)
+    {
+        var book = Xlsx.Read(uploaded);
+        var list = new XlsxSheet("错误清单", ["工作表", "行", "列", "问题"],
+            errors.Select(e => (IReadOnlyList<object?>)[e.Sheet, e.Row == 0 ? "" : e.Row, e.Column ?? "", e.Message]));
+        var sheets = book.Values.Select(t =>
+        {
+            var mine = errors.Where(e => e.Sheet == t.Name).ToList();
+            var headers = t.Headers.Append("错误说明").ToList();
+            var rows = t.Rows.Select(r => (IReadOnlyList<object?>)t.Headers.Select(h => (object?)r[h])
+                .Append(string.Join("；", mine.Where(e => e.Row == r.Number).Select(e => e.Message))).ToList()).ToList();
+            var marks = mine.Where(e => e.Row >= 2 && e.Row - 2 < t.Rows.Count)
+                .Select(e => (Row: t.Rows.Select((r, i) => (r, i)).First(x => x.r.Number == e.Row).i,
+                    Column: e.Column is { } c && headers.IndexOf(c) is >= 0 and var at ? at : headers.Count - 1))
+                .ToHashSet();
+            return new XlsxSheet(t.Name, headers, rows) { Marked = marks };
+        });
+        return Xlsx.Write(sheets.Prepend(list).ToArray());
+    }
+
+    public async Task<ImportResult> ImportAsync(Actor actor, UserScope scope, Stream file, CancellationToken ct = default, bool preview = false)
     {
         IReadOnlyDictionary<string, XlsxTable> book;
         try
@@ -217,12 +283,13 @@ public class ProgressWorkbook
             var periodEnd = d.Period.AddMonths(campaign.ReportingPeriodMonths).AddDays(-1);
             foreach (var e in ReportBounds.Check(d.Content(), ProgressReport.EarliestEntryDate(campaign.ReportingStartsOn), periodEnd)
                          .Concat(d.Content().Validate(d.Site.Communities.Select(c => c.Id).ToList())))
-                errors.Add(new(d.SheetOf(e.Field), d.RowOf(e.Field), $"{d.Site.Street}：{e.Message}"));
+                errors.Add(new(d.SheetOf(e.Field), d.RowOf(e.Field), $"{d.Site.Street}：{e.Message}", ColumnOf(d.SheetOf(e.Field), e.Field)));
         }
         bool Imported(XlsxRow r) => SiteOf(r) is not { } site || !skipped.Contains(site.Id);
         var rows = book.Where(b => b.Key is not NotesSheet and not SubmittedSheet).Sum(b => b.Value.Rows.Count(Imported));
         if (errors.Count > 0) return new(errors.OrderBy(e => e.Sheet).ThenBy(e => e.Row).ToList(), drafts.Count, rows, notices);
-        if (drafts.Count == 0) return new(Array.Empty<ImportError>(), 0, 0, notices);
+        if (drafts.Count == 0) return new(Array.Empty<ImportError>(), 0, 0, notices, preview);
+        if (preview) return new(Array.Empty<ImportError>(), drafts.Count, rows, notices, Preview: true);
 
         try
         {
@@ -358,7 +425,7 @@ public class ProgressWorkbook
             _errors = errors;
         }
 
-        private void Error(string column, string message) => _errors.Add(new(_sheet, _row.Number, $"“{column}”{message}"));
+        private void Error(string column, string message) => _errors.Add(new(_sheet, _row.Number, $"“{column}”{message}", column));
 
         public int? Int(string column)
         {

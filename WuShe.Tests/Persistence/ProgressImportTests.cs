@@ -130,8 +130,14 @@ public class ProgressImportTests : SeededApp
         var (april, _) = await workbook.TemplateAsync(scope, station.SiteId, null, 2024, 4);
         var may = Edit(Edit(april, ProgressWorkbook.SitesSheet, 0, "填报期间", "2024-05"), ProgressWorkbook.DonationsSheet, 0, "金额（元）", "8888.88");
 
+        var preview = await workbook.ImportAsync(station, scope, new MemoryStream(may), preview: true);
+        Assert.True(preview is { Preview: true, Passes: true, Saved: false, Sites: 1 }, string.Join("\n", preview.Errors.Select(e => e.Message)));
+        await using (var unchanged = NewContext())
+            Assert.False(await unchanged.ProgressReports.AnyAsync(r => r.SiteId == station.SiteId && r.PeriodMonth == 5));
+
         var result = await workbook.ImportAsync(station, scope, new MemoryStream(may));
         Assert.True(result.Saved, string.Join("\n", result.Errors.Select(e => e.Message)));
+        Assert.Equal(preview.Rows, result.Rows);
         await using var db = NewContext();
         var saved = await db.ProgressReports.SingleAsync(r => r.SiteId == station.SiteId && r.PeriodMonth == 5);
         Assert.Equal(ReportState.Draft, saved.State);
