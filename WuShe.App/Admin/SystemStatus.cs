@@ -41,11 +41,14 @@ public class SystemStatus
             var applied = (await db.Database.GetAppliedMigrationsAsync(ct)).Count();
             var journal = await Scalar(db, "PRAGMA journal_mode;", ct);
             var version = await Scalar(db, "select sqlite_version();", ct);
-            var size = File.Exists(connection.DataSource) ? new FileInfo(connection.DataSource).Length / 1024.0 : 0;
+            // In WAL mode recent writes live in the -wal file until a checkpoint: the data's size is both.
+            double Size(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+            var file = Size(connection.DataSource);
+            var wal = Size(connection.DataSource + "-wal");
             var counts = $"活动 {await db.Campaigns.CountAsync(ct)}，区 {await db.Districts.CountAsync(ct)}，创建点 {await db.Sites.CountAsync(ct)}，" +
                          $"社区 {await db.Communities.CountAsync(ct)}，账号 {await db.UserAccounts.CountAsync(ct)}";
             return new("数据库（SQLite）", pending == 0 && journal == "wal",
-                $"{connection.DataSource}（{size:0} KB，SQLite {version}，日志模式 {journal}，已应用迁移 {applied} 个，待应用 {pending} 个）；{counts}",
+                $"{connection.DataSource}（{Bytes(file + wal)}，其中未合并的日志 {Bytes(wal)}，SQLite {version}，日志模式 {journal}，已应用迁移 {applied} 个，待应用 {pending} 个）；{counts}",
                 pending == 0 ? "" : "重新启动系统以应用迁移。");
         }
         catch (Exception e)
@@ -66,6 +69,8 @@ public class SystemStatus
         return new("定时任务调度器（Quartz）", true,
             $"{meta.SchedulerName} 运行中，Quartz {meta.Version}，线程 {meta.ThreadPoolSize}，已登记任务 {jobs} 个，启动于 {meta.RunningSince?.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm:ss}");
     }
+
+    private static string Bytes(double bytes) => bytes >= 1024 * 1024 ? $"{bytes / 1024 / 1024:0.0} MB" : $"{bytes / 1024:0} KB";
 
     private static async Task<string> Scalar(WuSheDbContext db, string sql, CancellationToken ct)
     {
