@@ -46,12 +46,13 @@ public static class ExcelExports
             return ("预警", Alerts.AlertColumns.All.Sheet("预警", rows));
         }));
 
-        export.MapGet("/applications.xlsx", (HttpContext http, SiteQueries q) => File(http, async () =>
+        export.MapGet("/applications.xlsx", (HttpContext http, SiteQueries sites, string? district, string? state, string? tier, string? q) => File(http, async () =>
         {
-            var rows = await q.ListApplicationsAsync(http.User.Scope());
-            return ("创建点申报", new XlsxSheet("申报", new[] { "区划", "街镇", "类别", "状态", "社区数", "最近办理时间", "最近办理人", "退回理由" },
-                rows.Select(r => Row(r.DistrictName, r.Street, r.Tier, r.State, r.Communities, r.LastAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm") : "", r.LastBy, r.ReturnReason))));
-        }));
+            var filter = new SiteListFilter(district, state, tier, q);
+            var rows = filter.Apply(await sites.ListApplicationsAsync(http.User.Scope())).ToList();
+            var described = filter.Describe();
+            return (described == "" ? "创建点申报" : $"创建点申报（{described}）", ApplicationListColumns.All.Sheet("申报", rows));
+        }, http.User.Scope().SeesWholeCity ? district : null));
 
         export.MapGet("/audit.xlsx", (HttpContext http, AuditQueries q, int? district, string? action, string? user, DateOnly? from, DateOnly? to) => File(http, async () =>
         {

@@ -19,10 +19,20 @@ public sealed record TimelineEntry(DateTimeOffset At, string UserName, string Ro
 
 /// <summary>A row of the applications list (申报).</summary>
 public sealed record ApplicationRow(int Id, string DistrictCode, string DistrictName, string Street, string Tier, SiteState StateValue,
-    string State, int Communities, DateTimeOffset? LastAt, string LastBy, string ReturnReason);
+    string State, int Communities, DateTimeOffset? LastAt, string LastBy, string ReturnReason) : IListedSite;
 
 public sealed record SiteListRow(int Id, string DistrictCode, string DistrictName, string Street, string Tier,
-    int? JointSiteNumber, string State, int Communities);
+    int? JointSiteNumber, string State, int Communities) : IListedSite;
+
+/// <summary>What a list of sites is filtered on (<see cref="SiteListFilter"/>).</summary>
+public interface IListedSite
+{
+    string DistrictCode { get; }
+    string DistrictName { get; }
+    string Street { get; }
+    string Tier { get; }
+    string State { get; }
+}
 
 /// <summary>Reads of sites, always through the user's scope.</summary>
 public class SiteQueries

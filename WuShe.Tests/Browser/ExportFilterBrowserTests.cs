@@ -53,6 +53,20 @@ public class ExportFilterBrowserTests
         Assert.StartsWith("和平区-", response.Content.Headers.ContentDisposition!.FileNameStar);
     }
 
+    [Fact]
+    public async Task The_applications_export_follows_the_same_filter_as_the_list()
+    {
+        using var admin = await _app.SignedInClientAsync("admin");
+        using var list = await admin.GetJsonAsync("api/applications");
+        var all = list.RootElement.EnumerateArray().ToList();
+        var state = all.GroupBy(a => a.GetProperty("state").GetString()!).OrderByDescending(g => g.Count()).First().Key;
+        var response = await admin.GetAsync($"export/applications.xlsx?state={Uri.EscapeDataString(state)}");
+        var sheet = XlsxReader.Read(await response.Content.ReadAsStreamAsync()).Values.Single();
+        Assert.Equal(all.Count(a => a.GetProperty("state").GetString() == state), sheet.Rows.Count);
+        Assert.All(sheet.Rows, r => Assert.Equal(state, r.Cells["状态"]));
+        Assert.Contains($"创建点申报（{state}）", response.Content.Headers.ContentDisposition!.FileNameStar);
+    }
+
     private static int Count(string text) => int.Parse(Regex.Match(text, @"(\d+) 个").Groups[1].Value);
 
     private static XlsxTable Read(string path)
