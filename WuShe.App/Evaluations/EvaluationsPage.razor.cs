@@ -19,6 +19,7 @@ public partial class EvaluationsPage
     [Inject] private EvaluationQueries Queries { get; set; } = default!;
     [Inject] private EvaluationApplications Applications { get; set; } = default!;
     [Inject] private Radzen.DialogService Dialogs { get; set; } = default!;
+    [Inject] private Radzen.NotificationService Toasts { get; set; } = default!;
 
     private ClaimsPrincipal user = default!;
     private Loaded<SiteEvaluations>? data;
@@ -26,8 +27,17 @@ public partial class EvaluationsPage
     private readonly Dictionary<int, string> comments = new();
     private readonly Dictionary<int, string> returnReasons = new();
     private readonly HashSet<int> chosen = new();
-    private Dictionary<string, string> errors = new();
-    private string? message, error, decisionReasons;
+    private FormCommand command = default!;
+    private string? decisionReasons;
+    /// <summary>The user's scores and comments as last loaded or saved, to tell whether leaving would lose anything.</summary>
+    private string saved = "";
+
+    private IReadOnlyDictionary<string, string> errors => command.FieldErrors;
+    private bool busy => command.Busy;
+    private string Snapshot() => System.Text.Json.JsonSerializer.Serialize(new { scores, comments });
+    private bool IsDirty() => Snapshot() != saved;
+
+    protected override void OnInitialized() => command = new FormCommand(Toasts);
 
     private UserScope Scope => user.Scope();
     private bool IsCity => Scope.Role == UserRole.CityAdministrator;
@@ -50,6 +60,7 @@ public partial class EvaluationsPage
                 comments.TryAdd(e.Id, s.Comment);
             }
         foreach (var s in data.Value?.Evaluations.SelectMany(e => e.Sheets) ?? []) returnReasons.TryAdd(s.Id, "");
+        saved = Snapshot();
     }
 
     /// <summary>The domain decides (Evaluation.CannotOpenBecause); the page only offers what it allows.</summary>
@@ -73,7 +84,7 @@ public partial class EvaluationsPage
     private Task OpenAsync(EvaluationPhase phase) => RunAsync(async () =>
     {
         await Applications.OpenAsync(user.Actor(), Scope, SiteId, phase, chosen.ToList());
-        message = data?.Value?.Tier == SiteTier.CityDistrictJoint && !IsCity
+        return data?.Value?.Tier == SiteTier.CityDistrictJoint && !IsCity
             ? $"已发起本区{phase.Label()}评估；提交后结果报送市民政局。" : $"已发起{phase.Label()}评估。";
     });
 
@@ -87,38 +98,25 @@ public partial class EvaluationsPage
     {
         var version = await Applications.ScoreAsync(user.Actor(), Scope, e.Id, e.Version, scores.GetValueOrDefault(e.Id) ?? new(), comments.GetValueOrDefault(e.Id, ""));
         if (submit) await Applications.SubmitAsync(user.Actor(), Scope, e.Id, version);
-        message = submit ? "评估表已提交，提交后不能再修改。" : "已保存。";
+        return submit ? "评估表已提交，提交后不能再修改。" : "已保存。";
     });
 
     private Task ReturnAsync(EvaluationView e, int sheetId) => RunAsync(async () =>
     {
         await Applications.ReturnAsync(user.Actor(), Scope, e.Id, e.Version, sheetId, returnReasons.GetValueOrDefault(sheetId, ""));
-        message = "已退回该评估表。";
+        return "已退回该评估表。";
     });
 
     private Task DecideAsync(bool accept) => RunAsync(async () =>
     {
         await Applications.DecideAsync(user.Actor(), Scope, SiteId, accept, decisionReasons ?? "");
-        message = accept ? "已通过结项。" : "已决定整改，整改后进行新一轮末期评估。";
+        return accept ? "已通过结项。" : "已决定整改，整改后进行新一轮末期评估。";
     });
 
-    private async Task RunAsync(Func<Task> action)
+    private Task RunAsync(Func<Task<string>> action) => command.RunAsync(async () =>
     {
-        errors = new();
-        message = error = null;
-        try
-        {
-            await action();
-            await ReloadAsync();
-        }
-        catch (FieldValidationException e)
-        {
-            errors = FormErrors.ByField(e);
-            error = string.Join("；", e.Errors.Select(x => x.Message));
-        }
-        catch (Exception e) when (CommandRefusals.MessageOf(e) is { } refusal)
-        {
-            error = refusal;
-        }
-    }
+        var done = await action();
+        await ReloadAsync();
+        return done;
+    });
 }
