@@ -31,13 +31,11 @@ public static class ExcelExports
                 o.JointSites.Select(j => Row(j.Number, j.DistrictName, j.Street, string.Join("、", j.Communities), j.FloorBand, j.FloorFen is { } f ? f / 100m : null))));
         })).RequireAuthorization(Policies.CityWide);
 
-        export.MapGet("/sites.xlsx", (HttpContext http, SiteQueries sites, string? district, string? state, string? tier, string? q) => File(http, async () =>
-        {
-            var filter = new SiteListFilter(district, state, tier, q);
-            var rows = filter.Apply(await sites.ListAsync(http.User.Scope())).ToList();
-            var described = filter.Describe();
-            return (described == "" ? "创建点" : $"创建点（{described}）", SiteListColumns.All.Sheet("创建点", rows));
-        }, http.User.Scope().SeesWholeCity ? district : null));
+        export.MapGet("/sites.xlsx", (HttpContext http, SiteQueries sites, string? district, string? state, string? tier, string? q) =>
+            FilteredSites(http, new SiteListFilter(district, state, tier, q), "创建点", SiteListColumns.All, () => sites.ListAsync(http.User.Scope())));
+
+        export.MapGet("/applications.xlsx", (HttpContext http, SiteQueries sites, string? district, string? state, string? tier, string? q) =>
+            FilteredSites(http, new SiteListFilter(district, state, tier, q), "创建点申报", ApplicationListColumns.All, () => sites.ListApplicationsAsync(http.User.Scope())));
 
         export.MapGet("/alerts.xlsx", (HttpContext http, Alerts.AlertQueries q, int? district, Domain.Alerts.AlertRule? rule,
             Domain.Alerts.AlertSeverity? severity, Domain.Alerts.AlertState? state) => File(http, async () =>
@@ -45,14 +43,6 @@ public static class ExcelExports
             var rows = await q.ListAsync(http.User.Scope(), new Alerts.AlertFilter(district, null, rule, severity, state), Alerts.AlertColumns.MaxExported);
             return ("预警", Alerts.AlertColumns.All.Sheet("预警", rows));
         }));
-
-        export.MapGet("/applications.xlsx", (HttpContext http, SiteQueries sites, string? district, string? state, string? tier, string? q) => File(http, async () =>
-        {
-            var filter = new SiteListFilter(district, state, tier, q);
-            var rows = filter.Apply(await sites.ListApplicationsAsync(http.User.Scope())).ToList();
-            var described = filter.Describe();
-            return (described == "" ? "创建点申报" : $"创建点申报（{described}）", ApplicationListColumns.All.Sheet("申报", rows));
-        }, http.User.Scope().SeesWholeCity ? district : null));
 
         export.MapGet("/audit.xlsx", (HttpContext http, AuditQueries q, int? district, string? action, string? user, DateOnly? from, DateOnly? to) => File(http, async () =>
         {
@@ -98,6 +88,15 @@ public static class ExcelExports
     }
 
     private static IReadOnlyList<object?> Row(params object?[] values) => values;
+
+    /// <summary>A list of sites as filtered on its page, titled with the filter (创建点（创建中）).</summary>
+    private static Task<IResult> FilteredSites<T>(HttpContext http, SiteListFilter filter, string title, IReadOnlyList<GridColumn<T>> columns,
+        Func<Task<IReadOnlyList<T>>> read) where T : IListedSite => File(http, async () =>
+    {
+        var rows = filter.Apply(await read()).ToList();
+        var described = filter.Describe();
+        return (described == "" ? title : $"{title}（{described}）", columns.Sheet(title, rows));
+    }, http.User.Scope().SeesWholeCity ? filter.District : null);
     private static string Pair(Domain.Sites.QuotaCount c) => $"{c.Streets}/{c.Communities}";
 
     private static Task<IResult> File(HttpContext http, Func<Task<(string Title, XlsxSheet Sheet)>> build, string? districtCode = null) =>

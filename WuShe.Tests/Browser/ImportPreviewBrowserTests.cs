@@ -5,18 +5,11 @@ using WuShe.Tests.Support;
 namespace WuShe.Tests.Browser;
 
 /// <summary>An import first says what it would save, and saves only when confirmed (an app of its own: it saves a report).</summary>
-public sealed class ImportPreviewBrowserTests : IClassFixture<ImportPreviewBrowserTests.Fixture>
+public sealed class ImportPreviewBrowserTests : IClassFixture<OwnAppFixture>
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public AppFixture App { get; } = new();
-        public Task InitializeAsync() => App.InitializeAsync();
-        public async Task DisposeAsync() => await App.DisposeAsync();
-    }
-
     private readonly AppFixture _app;
 
-    public ImportPreviewBrowserTests(Fixture fixture) => _app = fixture.App;
+    public ImportPreviewBrowserTests(OwnAppFixture fixture) => _app = fixture.App;
 
     [Fact]
     public async Task The_district_sees_what_an_import_will_save_and_saves_it_only_when_confirmed()

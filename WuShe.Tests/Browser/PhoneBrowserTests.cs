@@ -4,19 +4,12 @@ using WuShe.Tests.Support;
 namespace WuShe.Tests.Browser;
 
 /// <summary>A station worker fills and submits a month's report on a 390×844 phone (an app of its own: it submits a report).</summary>
-public sealed class PhoneBrowserTests : IClassFixture<PhoneBrowserTests.Fixture>
+public sealed class PhoneBrowserTests : IClassFixture<OwnAppFixture>
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public AppFixture App { get; } = new();
-        public Task InitializeAsync() => App.InitializeAsync();
-        public async Task DisposeAsync() => await App.DisposeAsync();
-    }
-
     private const int Width = 390;
     private readonly AppFixture _app;
 
-    public PhoneBrowserTests(Fixture fixture) => _app = fixture.App;
+    public PhoneBrowserTests(OwnAppFixture fixture) => _app = fixture.App;
 
     [Fact]
     public async Task The_station_fills_and_submits_a_report_on_a_phone_without_sideways_scrolling()

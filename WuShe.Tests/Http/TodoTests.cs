@@ -8,18 +8,11 @@ namespace WuShe.Tests.Http;
 
 /// <summary>待办 over HTTP, on an app of its own (the lists depend on everything in the database): each role sees its own
 /// work in its own scope, and work leaves the list when it is done.</summary>
-public sealed class TodoTests : IClassFixture<TodoTests.Fixture>
+public sealed class TodoTests : IClassFixture<OwnAppFixture>
 {
-    public sealed class Fixture : IAsyncLifetime
-    {
-        public AppFixture App { get; } = new();
-        public Task InitializeAsync() => App.InitializeAsync();
-        public async Task DisposeAsync() => await App.DisposeAsync();
-    }
-
     private readonly AppFixture _app;
 
-    public TodoTests(Fixture fixture) => _app = fixture.App;
+    public TodoTests(OwnAppFixture fixture) => _app = fixture.App;
 
     [Fact]
     public async Task An_application_moves_from_the_districts_drafts_to_the_citys_review_and_back_with_the_reason()
