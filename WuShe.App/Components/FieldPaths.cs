@@ -11,13 +11,15 @@ public static class FieldPaths
 {
     /// <summary>The field the path names, or a field of the model named by the whole path when the path leads nowhere
     /// (a row since removed): such a message is still shown in the form's summary.</summary>
-    public static FieldIdentifier Resolve(object model, string path)
+    /// <param name="aliases">Properties the form names differently from the domain (AmountFen → AmountYuan).</param>
+    public static FieldIdentifier Resolve(object model, string path, IReadOnlyDictionary<string, string>? aliases = null)
     {
         object? owner = model;
         var segments = path.Split('.');
         for (var i = 0; i < segments.Length; i++)
         {
             var (name, index) = Parse(segments[i]);
+            if (aliases?.GetValueOrDefault(name) is { } alias) name = alias;
             if (i == segments.Length - 1 && index is null && owner is not null && owner.GetType().GetProperty(name) is not null)
                 return new FieldIdentifier(owner, name);
             var value = owner?.GetType().GetProperty(name)?.GetValue(owner);

@@ -7,6 +7,9 @@ namespace WuShe.App.Progress;
 /// <summary>The editable state of a progress report; money is typed in 元 and kept in 分.</summary>
 public sealed class ReportFormModel
 {
+    /// <summary>Fields the form names differently from the domain's report, for its errors to reach the right input.</summary>
+    public static readonly IReadOnlyDictionary<string, string> DomainNames = new Dictionary<string, string> { ["AmountFen"] = nameof(DonationRow.AmountYuan) };
+
     public int? FullTimeSocialWorkers { get; set; }
     public bool FundEstablished { get; set; }
     public string FundCharity { get; set; } = "";

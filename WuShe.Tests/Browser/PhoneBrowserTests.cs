@@ -35,6 +35,14 @@ public sealed class PhoneBrowserTests : IClassFixture<OwnAppFixture>
         await page.WaitForURLAsync(url => url.Contains($"/sites/{site}/progress/"));
         await page.WaitForInteractiveAsync();
 
+        // A mistake is marked at its own field (the domain's path reaches the typed field of the form).
+        await page.ClickAsync("#add-donation");
+        await page.ClickAsync("#save");
+        var amount = page.Locator("#donations tbody tr").First.Locator("td[data-label='金额（元）'] .wushe-field-error");
+        await Assertions.Expect(amount).ToContainTextAsync("请填写金额（元）");
+        await page.Locator("#donations tbody tr").First.Locator("button[title='删除']").ClickAsync();
+        await Assertions.Expect(page.Locator("#donations tbody tr")).ToHaveCountAsync(0);
+
         await page.FillAsync("#workers", "2");
         var rows = page.Locator("#community-figures tbody tr");
         var count = await rows.CountAsync();
