@@ -10,7 +10,8 @@ public static class DataVersion
 
     public static long Current => Interlocked.Read(ref _current);
 
-    /// <summary>Raised after each bump, so open menus recount their 待办 badge.</summary>
+    /// <summary>Raised after each bump and each other change of someone's work (a station account), so open menus recount
+    /// their 待办 badge.</summary>
     public static event Action? Changed;
 
     public static void Bump()
@@ -18,4 +19,7 @@ public static class DataVersion
         Interlocked.Increment(ref _current);
         Changed?.Invoke();
     }
+
+    /// <summary>Work changed without changing what dashboards show: badges recount, cached dashboards stay.</summary>
+    public static void Announce() => Changed?.Invoke();
 }

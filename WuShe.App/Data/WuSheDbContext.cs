@@ -33,22 +33,30 @@ public partial class WuSheDbContext : IdentityUserContext<Accounts.UserAccount, 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
         var touchesDashboards = ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && e.Entity is ProgressReport or Site or District
-            or WuShe.Domain.Evaluations.Evaluation or WuShe.Domain.Evaluations.AcceptanceDecision or Campaign
-            or Accounts.UserAccount); // accounts: a station account clears a 待办
+            or WuShe.Domain.Evaluations.Evaluation or WuShe.Domain.Evaluations.AcceptanceDecision or Campaign);
+        // A station account added, moved or (de)activated clears or raises a 待办; a sign-in's timestamp does neither.
+        var touchesWork = touchesDashboards || ChangeTracker.Entries<Accounts.UserAccount>().Any(e => e.State is EntityState.Added or EntityState.Deleted
+            || (e.State == EntityState.Modified && (e.Property(u => u.IsActive).IsModified || e.Property(u => u.SiteId).IsModified || e.Property(u => u.Role).IsModified)));
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         // Inside a transaction the change is not visible to other readers until it commits (DataVersionOnCommit).
-        if (touchesDashboards && Database.CurrentTransaction is null) DataVersion.Bump();
-        else if (touchesDashboards) _changedInTransaction = true;
+        if (Database.CurrentTransaction is null) Announce(touchesDashboards, touchesWork);
+        else (_dashboardsInTransaction, _workInTransaction) = (_dashboardsInTransaction || touchesDashboards, _workInTransaction || touchesWork);
         return saved;
     }
 
-    private bool _changedInTransaction;
+    private bool _dashboardsInTransaction, _workInTransaction;
 
-    /// <summary>The transaction committed or rolled back: bump for what it saved, once, only if it committed.</summary>
+    private static void Announce(bool dashboards, bool work)
+    {
+        if (dashboards) DataVersion.Bump();
+        else if (work) DataVersion.Announce();
+    }
+
+    /// <summary>The transaction committed or rolled back: announce what it saved, once, only if it committed.</summary>
     internal void TransactionEnded(bool committed)
     {
-        if (_changedInTransaction && committed) DataVersion.Bump();
-        _changedInTransaction = false;
+        if (committed) Announce(_dashboardsInTransaction, _workInTransaction);
+        (_dashboardsInTransaction, _workInTransaction) = (false, false);
     }
 
     protected override void OnConfiguring(DbContextOptionsBuilder options) => options.AddInterceptors(DataVersionOnCommit.Instance);
