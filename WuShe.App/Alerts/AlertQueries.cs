@@ -39,11 +39,6 @@ public class AlertQueries
         _options = options;
     }
 
-    /// <summary>Raised after alerts change state (知悉 here, or a scan), so open menus recount their badge.</summary>
-    public event Action? Changed;
-
-    public void RaiseChanged() => Changed?.Invoke();
-
     /// <summary>At most this many alerts are acknowledged in one go (系统设定).</summary>
     public const int MaxAcknowledgedAtOnce = 500;
 
@@ -110,19 +105,11 @@ public class AlertQueries
         if (alerts.Count != ids.Count) throw ScopedReads.NotInScope("预警", ids.Except(alerts.Select(a => a.Id)).First());
         foreach (var a in alerts) a.Acknowledge(actor, note, _clock.Now);
         await db.SaveChangesAsync(ct);
-        RaiseChanged();
         return alerts.Count;
     }
 
-    public async Task AcknowledgeAsync(Actor actor, UserScope scope, int alertId, string note, CancellationToken ct = default)
-    {
-        await using var db = await _contexts.ForAsync(scope, ct);
-        var alert = await db.Alerts.SingleOrDefaultAsync(a => a.Id == alertId, ct)
-            ?? throw ScopedReads.NotInScope("预警", alertId);
-        alert.Acknowledge(actor, note, _clock.Now);
-        await db.SaveChangesAsync(ct);
-        RaiseChanged();
-    }
+    public Task AcknowledgeAsync(Actor actor, UserScope scope, int alertId, string note, CancellationToken ct = default) =>
+        AcknowledgeManyAsync(actor, scope, [alertId], note, ct);
 
     public async Task<IReadOnlyList<JobView>> JobsAsync(CancellationToken ct = default)
     {

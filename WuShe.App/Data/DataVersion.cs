@@ -10,8 +10,8 @@ public static class DataVersion
 
     public static long Current => Interlocked.Read(ref _current);
 
-    /// <summary>Raised after each bump and each other change of someone's work (a station account), so open menus recount
-    /// their 待办 badge.</summary>
+    /// <summary>Raised after each bump and each other change of someone's work (alerts, a station account), so open menus
+    /// recount their badges.</summary>
     public static event Action? Changed;
 
     public static void Bump()

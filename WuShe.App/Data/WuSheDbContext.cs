@@ -34,8 +34,10 @@ public partial class WuSheDbContext : IdentityUserContext<Accounts.UserAccount, 
     {
         var touchesDashboards = ChangeTracker.Entries().Any(e => e.State != EntityState.Unchanged && e.Entity is ProgressReport or Site or District
             or WuShe.Domain.Evaluations.Evaluation or WuShe.Domain.Evaluations.AcceptanceDecision or Campaign);
-        // A station account added, moved or (de)activated clears or raises a 待办; a sign-in's timestamp does neither.
-        var touchesWork = touchesDashboards || ChangeTracker.Entries<Accounts.UserAccount>().Any(e => e.State is EntityState.Added or EntityState.Deleted
+        // An alert opened, refreshed, resolved or 知悉 changes the badges; so does a station account added, moved or
+        // (de)activated (a 待办); a sign-in's timestamp does not.
+        var touchesWork = touchesDashboards || ChangeTracker.Entries<Alert>().Any(e => e.State != EntityState.Unchanged)
+            || ChangeTracker.Entries<Accounts.UserAccount>().Any(e => e.State is EntityState.Added or EntityState.Deleted
             || (e.State == EntityState.Modified && (e.Property(u => u.IsActive).IsModified || e.Property(u => u.SiteId).IsModified || e.Property(u => u.Role).IsModified)));
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, ct);
         // Inside a transaction the change is not visible to other readers until it commits (DataVersionOnCommit).

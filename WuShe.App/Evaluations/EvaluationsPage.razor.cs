@@ -29,13 +29,13 @@ public partial class EvaluationsPage
     private readonly HashSet<int> chosen = new();
     private FormCommand command = default!;
     private string? decisionReasons;
-    /// <summary>The user's scores and comments as last loaded or saved, to tell whether leaving would lose anything.</summary>
-    private string saved = "";
+    private readonly SavedSnapshot saved = new();
 
     private IReadOnlyDictionary<string, string> errors => command.FieldErrors;
     private bool busy => command.Busy;
-    private string Snapshot() => System.Text.Json.JsonSerializer.Serialize(new { scores, comments });
-    private bool IsDirty() => Snapshot() != saved;
+    /// <summary>The user's own sheets: the scores and comments typed.</summary>
+    private object Sheets => new { scores, comments };
+    private bool IsDirty() => saved.Differs(Sheets);
 
     protected override void OnInitialized() => command = new FormCommand(Toasts);
 
@@ -60,7 +60,7 @@ public partial class EvaluationsPage
                 comments.TryAdd(e.Id, s.Comment);
             }
         foreach (var s in data.Value?.Evaluations.SelectMany(e => e.Sheets) ?? []) returnReasons.TryAdd(s.Id, "");
-        saved = Snapshot();
+        saved.Mark(Sheets);
     }
 
     /// <summary>The domain decides (Evaluation.CannotOpenBecause); the page only offers what it allows.</summary>

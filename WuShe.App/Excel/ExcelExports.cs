@@ -100,17 +100,17 @@ public static class ExcelExports
     private static string Pair(Domain.Sites.QuotaCount c) => $"{c.Streets}/{c.Communities}";
 
     private static Task<IResult> File(HttpContext http, Func<Task<(string Title, XlsxSheet Sheet)>> build, string? districtCode = null) =>
-        ApiResults.File(async () =>
-        {
-            var (title, sheet) = await build();
-            return Results.File(Xlsx.Write(sheet), Xlsx.ContentType, await NameAsync(http, title, districtCode));
-        });
+        Workbook(http, async () => { var (title, sheet) = await build(); return (title, [sheet]); }, districtCode);
 
     private static Task<IResult> File(HttpContext http, Func<Task<(string Title, XlsxSheet First, XlsxSheet Second)>> build, string? districtCode = null) =>
+        Workbook(http, async () => { var (title, a, b) = await build(); return (title, [a, b]); }, districtCode);
+
+    /// <summary>The workbook, named by scope, title and date (<see cref="ExportFileNames"/>).</summary>
+    private static Task<IResult> Workbook(HttpContext http, Func<Task<(string Title, XlsxSheet[] Sheets)>> build, string? districtCode) =>
         ApiResults.File(async () =>
         {
-            var (title, a, b) = await build();
-            return Results.File(Xlsx.Write(a, b), Xlsx.ContentType, await NameAsync(http, title, districtCode));
+            var (title, sheets) = await build();
+            return Results.File(Xlsx.Write(sheets), Xlsx.ContentType, await NameAsync(http, title, districtCode));
         });
 
     private static Task<string> NameAsync(HttpContext http, string title, string? districtCode) =>

@@ -10,6 +10,8 @@ public sealed record XlsxSheet(string Name, IReadOnlyList<string> Headers, IEnum
 {
     /// <summary>Cells to fill red (row index among <see cref="Rows"/>, column index), e.g. the wrong cells of an import.</summary>
     public IReadOnlySet<(int Row, int Column)> Marked { get; init; } = new HashSet<(int, int)>();
+    /// <summary>The sheet row number of each of <see cref="Rows"/> when they are not simply 2, 3, 4… (rows written back where they were read).</summary>
+    public IReadOnlyList<int>? RowNumbers { get; init; }
 }
 
 /// <summary>A sheet as read: header → column, and each row's cells as text with its row number.</summary>
@@ -45,7 +47,8 @@ public static class Xlsx
                 var rows = sheet.Rows.ToList();
                 var data = new SheetData();
                 data.AppendChild(Row(1, sheet.Headers.Cast<object?>().ToList(), bold: true));
-                for (var i = 0; i < rows.Count; i++) data.AppendChild(Row((uint)i + 2, rows[i], bold: false, marked: c => sheet.Marked.Contains((i, c))));
+                for (var i = 0; i < rows.Count; i++)
+                    data.AppendChild(Row((uint)(sheet.RowNumbers?[i] ?? i + 2), rows[i], bold: false, marked: c => sheet.Marked.Contains((i, c))));
                 var worksheet = new Worksheet();
                 worksheet.AppendChild(Columns(sheet.Headers, rows));
                 worksheet.AppendChild(data);

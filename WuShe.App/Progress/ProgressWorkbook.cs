@@ -109,7 +109,7 @@ public class ProgressWorkbook
     private static string? ColumnOf(string sheet, string field)
     {
         var name = field.Split('.').Last().Split('[')[0];
-        var column = (sheet, name) switch
+        return (sheet, name) switch
         {
             (_, nameof(ReportContent.FullTimeSocialWorkers)) => "专职社工人数",
             (_, nameof(ReportContent.FundCharity)) => "依托慈善组织",
@@ -140,7 +140,6 @@ public class ProgressWorkbook
             (PromotionsSheet, nameof(PromotionEntry.Outlet)) => "渠道",
             _ => null,
         };
-        return column;
     }
 
     /// <summary>
@@ -158,11 +157,12 @@ public class ProgressWorkbook
             var headers = t.Headers.Append("错误说明").ToList();
             var rows = t.Rows.Select(r => (IReadOnlyList<object?>)t.Headers.Select(h => (object?)r[h])
                 .Append(string.Join("；", mine.Where(e => e.Row == r.Number).Select(e => e.Message))).ToList()).ToList();
-            var marks = mine.Where(e => e.Row >= 2 && e.Row - 2 < t.Rows.Count)
-                .Select(e => (Row: t.Rows.Select((r, i) => (r, i)).First(x => x.r.Number == e.Row).i,
-                    Column: e.Column is { } c && headers.IndexOf(c) is >= 0 and var at ? at : headers.Count - 1))
+            var position = t.Rows.Select((r, i) => (r.Number, i)).ToDictionary(x => x.Number, x => x.i);
+            var marks = mine.Where(e => position.ContainsKey(e.Row))
+                .Select(e => (Row: position[e.Row], Column: e.Column is { } c && headers.IndexOf(c) is >= 0 and var at ? at : headers.Count - 1))
                 .ToHashSet();
-            return new XlsxSheet(t.Name, headers, rows) { Marked = marks };
+            // Each row goes back to its own row number (the reader leaves out empty rows), so the numbers in 错误清单 match the file.
+            return new XlsxSheet(t.Name, headers, rows) { Marked = marks, RowNumbers = t.Rows.Select(r => r.Number).ToList() };
         });
         return Xlsx.Write(sheets.Prepend(list).ToArray());
     }
@@ -283,7 +283,10 @@ public class ProgressWorkbook
             var periodEnd = d.Period.AddMonths(campaign.ReportingPeriodMonths).AddDays(-1);
             foreach (var e in ReportBounds.Check(d.Content(), ProgressReport.EarliestEntryDate(campaign.ReportingStartsOn), periodEnd)
                          .Concat(d.Content().Validate(d.Site.Communities.Select(c => c.Id).ToList())))
-                errors.Add(new(d.SheetOf(e.Field), d.RowOf(e.Field), $"{d.Site.Street}：{e.Message}", ColumnOf(d.SheetOf(e.Field), e.Field)));
+            {
+                var sheet = d.SheetOf(e.Field);
+                errors.Add(new(sheet, d.RowOf(e.Field), $"{d.Site.Street}：{e.Message}", ColumnOf(sheet, e.Field)));
+            }
         }
         bool Imported(XlsxRow r) => SiteOf(r) is not { } site || !skipped.Contains(site.Id);
         var rows = book.Where(b => b.Key is not NotesSheet and not SubmittedSheet).Sum(b => b.Value.Rows.Count(Imported));

@@ -29,16 +29,15 @@ public partial class ReportPage
     private ReportFormModel form = new();
     private FormCommand command = default!;
     private string? returnReason;
-    /// <summary>The form as last loaded or saved, to tell whether leaving would lose anything.</summary>
-    private string saved = "";
+    private readonly SavedSnapshot saved = new();
 
     private UserScope Scope => user.Scope();
     private bool CanEdit => Scope.Role == UserRole.StreetStation && Scope.SiteId == report?.SiteId && report.State != ReportState.Submitted;
     private bool CanReturn => report?.State == ReportState.Submitted && Scope.Role is UserRole.DistrictOfficer or UserRole.CityAdministrator;
 
     private bool busy => command.Busy;
-    private bool IsDirty() => CanEdit && System.Text.Json.JsonSerializer.Serialize(form) != saved;
-    private void MarkSaved() => saved = System.Text.Json.JsonSerializer.Serialize(form);
+    private bool IsDirty() => CanEdit && saved.Differs(form);
+    private void MarkSaved() => saved.Mark(form);
 
     protected override void OnInitialized() => command = new FormCommand(Toasts);
 

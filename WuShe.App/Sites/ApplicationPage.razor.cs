@@ -32,8 +32,7 @@ public partial class ApplicationPage
     private FormCommand command = default!;
     private string? returnReason;
     private ApplicationDetails? conflictTheirs;
-    /// <summary>The form as last loaded or saved, to tell whether leaving would lose anything.</summary>
-    private string saved = "";
+    private readonly SavedSnapshot saved = new();
 
     private bool IsNew => Id is null;
     private string Title => IsNew ? "新建创建点申报" : site is null ? "申报" : $"{site.Street} · 申报";
@@ -44,8 +43,8 @@ public partial class ApplicationPage
     private bool CanReview => Scope.Role == UserRole.CityAdministrator && site?.StateValue == SiteState.Submitted;
 
     private bool busy => command.Busy;
-    private bool IsDirty() => CanEdit && System.Text.Json.JsonSerializer.Serialize(form) != saved;
-    private void MarkSaved() => saved = System.Text.Json.JsonSerializer.Serialize(form);
+    private bool IsDirty() => CanEdit && saved.Differs(form);
+    private void MarkSaved() => saved.Mark(form);
 
     protected override void OnInitialized() => command = new FormCommand(Toasts);
 

@@ -181,7 +181,7 @@ public class TodoQueries
             rows.Select(s => new TodoItem($"{s.Street} {s.Body.Label()}{s.Phase.Label()}评估表",
                 s.State == SheetState.Returned ? $"已退回：{s.ReturnReason}" : "草稿未提交", $"/sites/{s.SiteId}/evaluations",
                 s.State == SheetState.Returned ? TodoUrgency.Overdue : TodoUrgency.Due)).ToList(),
-            rows.Count == 1 ? $"/sites/{rows[0].SiteId}/evaluations" : "/sites", InBadge: true);
+            rows.Count == 1 ? $"/sites/{rows[0].SiteId}/evaluations" : "/sites");
     }
 
     private static async Task<TodoGroup> OpenAlertsAsync(WuSheDbContext db, CancellationToken ct)

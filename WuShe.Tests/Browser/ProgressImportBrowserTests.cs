@@ -58,7 +58,7 @@ public class ProgressImportBrowserTests
     }
 
     /// <summary>The references of the cells filled red (the error style) on a sheet, read from the file itself.</summary>
-    private static IEnumerable<string> MarkedCells(string path, string sheet)
+    internal static IEnumerable<string> MarkedCells(string path, string sheet)
     {
         using var document = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Open(path, false);
         var workbook = document.WorkbookPart!;
