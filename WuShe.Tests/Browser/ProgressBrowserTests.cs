@@ -16,7 +16,7 @@ public class ProgressBrowserTests
     {
         var site = await _app.SiteIdAsync("南市街道");
         var browser = await _app.BrowserAsync();
-        await using var context = await browser.NewContextAsync(new() { BaseURL = _app.BaseUri.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 } });
+        await using var context = await browser.NewContextAsync(new() { BaseURL = _app.BaseUri.ToString(), ViewportSize = new() { Width = 1400, Height = 1000 }, Locale = "en-US" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15000);
         await page.SignInAsync("nanshi");
@@ -34,8 +34,8 @@ public class ProgressBrowserTests
                          ("ResidentPopulation", "6000"), ("RegisteredVolunteers", "950"), ("ActiveVolunteers", "400") })
                 await page.FillAsync($"input[name='Communities[{i}].{field}']", value);
         }
-        await AddDonationAsync(page, 0, "2024-04-08T10:00", "天津某爱心企业", "Cash", "", "20000");
-        await AddDonationAsync(page, 1, "2024-04-20T15:30", "某连锁超市", "InKind", "米面油 200 份", "10000");
+        await AddDonationAsync(page, 0, "2024-04-08 10:00", "天津某爱心企业", "Cash", "", "20000");
+        await AddDonationAsync(page, 1, "2024-04-20 15:30", "某连锁超市", "InKind", "米面油 200 份", "10000");
         await page.ClickAndConfirmAsync("#submit");
         await Assertions.Expect(page.Locator("#report-state")).ToHaveTextAsync("已提交");
 
@@ -51,7 +51,7 @@ public class ProgressBrowserTests
         // May: the figures carry over; 20,000 元 more reaches the floor exactly.
         await OpenPeriodAsync(page, site, "2024-05");
         Assert.Equal("2", await page.InputValueAsync("#workers"));
-        await AddDonationAsync(page, 0, "2024-05-06T09:00", "居民众筹", "Cash", "", "20000");
+        await AddDonationAsync(page, 0, "2024-05-06 09:00", "居民众筹", "Cash", "", "20000");
         await page.ClickAndConfirmAsync("#submit");
         await Assertions.Expect(page.Locator("#report-state")).ToHaveTextAsync("已提交");
 
@@ -83,5 +83,7 @@ public class ProgressBrowserTests
         if (description != "") await page.FillAsync($"input[name='{at}.Description']", description);
         await page.FillAsync($"input[name='{at}.AmountYuan']", yuan);
         await page.Locator("h1").ClickAsync();
+        // An English browser still reads the time the Chinese way (a native input showed "04/08/2024, 10:00 AM").
+        await Assertions.Expect(page.Locator($"input[name='{at}.ReceivedAt']")).ToHaveValueAsync(when);
     }
 }
