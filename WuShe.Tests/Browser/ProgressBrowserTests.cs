@@ -34,8 +34,8 @@ public class ProgressBrowserTests
                          ("ResidentPopulation", "6000"), ("RegisteredVolunteers", "950"), ("ActiveVolunteers", "400") })
                 await page.FillAsync($"input[name='Communities[{i}].{field}']", value);
         }
-        await AddDonationAsync(page, 0, "2024-04-08 10:00", "天津某爱心企业", "Cash", "", "20000");
-        await AddDonationAsync(page, 1, "2024-04-20 15:30", "某连锁超市", "InKind", "米面油 200 份", "10000");
+        await AddDonationAsync(page, 0, "2024-04-08 10:00", "天津某爱心企业", "资金", "", "20000");
+        await AddDonationAsync(page, 1, "2024-04-20 15:30", "某连锁超市", "物资（折算）", "米面油 200 份", "10000");
         await page.ClickAndConfirmAsync("#submit");
         await Assertions.Expect(page.Locator("#report-state")).ToHaveTextAsync("已提交");
 
@@ -51,7 +51,7 @@ public class ProgressBrowserTests
         // May: the figures carry over; 20,000 元 more reaches the floor exactly.
         await OpenPeriodAsync(page, site, "2024-05");
         Assert.Equal("2", await page.InputValueAsync("#workers"));
-        await AddDonationAsync(page, 0, "2024-05-06 09:00", "居民众筹", "Cash", "", "20000");
+        await AddDonationAsync(page, 0, "2024-05-06 09:00", "居民众筹", "资金", "", "20000");
         await page.ClickAndConfirmAsync("#submit");
         await Assertions.Expect(page.Locator("#report-state")).ToHaveTextAsync("已提交");
 
@@ -79,7 +79,7 @@ public class ProgressBrowserTests
         var at = $"Donations[{row}]";
         await page.FillAsync($"input[name='{at}.ReceivedAt']", when);
         await page.FillAsync($"input[name='{at}.Donor']", donor);
-        await page.SelectOptionAsync($"select[name='{at}.Kind']", kind);
+        await page.ChooseAsync($"{at}.Kind", kind);
         if (description != "") await page.FillAsync($"input[name='{at}.Description']", description);
         await page.FillAsync($"input[name='{at}.AmountYuan']", yuan);
         await page.Locator("h1").ClickAsync();

@@ -34,6 +34,15 @@ public static class PageExtensions
         await page.WaitForInteractiveAsync();
     }
 
+    /// <summary>Picks a choice by its Chinese text in the drop-down whose input is named <paramref name="name"/>.</summary>
+    public static async Task ChooseAsync(this IPage page, string name, string text)
+    {
+        var dropDown = page.Locator(".rz-dropdown").Filter(new() { Has = page.Locator($"input[name='{name}']") });
+        await dropDown.ClickAsync();
+        await page.Locator(".rz-popup:visible .rz-dropdown-item", new() { HasTextString = text }).First.ClickAsync();
+        await Assertions.Expect(dropDown.Locator(".rz-dropdown-label")).ToHaveTextAsync(text);
+    }
+
     /// <summary>Clicks a command that asks first, and answers the confirmation with its verb.</summary>
     public static async Task ClickAndConfirmAsync(this IPage page, string selector, string verb = "确定提交")
     {
