@@ -13,6 +13,7 @@ public partial class UsersPage
 {
     [CascadingParameter] private Task<AuthenticationState> AuthState { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private NotificationService Toasts { get; set; } = default!;
     private Actor actor = default!;
     private bool isCity;
     private UserRole[] roles = [];
@@ -21,20 +22,19 @@ public partial class UsersPage
     private IReadOnlyList<SiteChoice> sites = [], jointSites = [];
     private AccountForm form = new(UserRole.DistrictOfficer);
     private AccountRow? editing;
-    private Dictionary<string, string> errors = new();
     private IReadOnlyList<CreatedAccount> oneTime = [];
     private AccountImport? import;
-    private string? message;
-    private bool busy;
+    private FormCommand command = default!;
 
     protected override async Task OnInitializedAsync()
     {
         var user = (await AuthState).User;
+        command = new(Toasts);
         actor = user.Actor();
         var scope = user.Scope();
         isCity = actor.Role == UserRole.CityAdministrator;
         roles = isCity ? Enum.GetValues<UserRole>() : [UserRole.StreetStation];
-        form = new(roles[0] == UserRole.CityAdministrator ? UserRole.DistrictOfficer : roles[0]);
+        form = NewForm();
         if (isCity) districts = (await Campaigns.GetOverviewAsync(scope)).Districts;
         sites = (await Sites.ListAsync(scope)).Select(s => new SiteChoice(s.Id, $"{s.Id} · {s.DistrictName} · {s.Street}", s.JointSiteNumber is not null)).ToList();
         jointSites = sites.Where(s => s.Joint).ToList();
@@ -44,7 +44,7 @@ public partial class UsersPage
     private void Edit(AccountRow row)
     {
         editing = row;
-        errors = new();
+        command.Clear();
         form = new(row.Role)
         {
             UserName = row.UserName, DistrictCode = row.DistrictCode, SiteId = row.SiteId, AssignedSiteIds = row.AssignedSiteIds.ToList(),
@@ -58,78 +58,83 @@ public partial class UsersPage
         if (editing is { } row)
         {
             if (!await Dialogs.ConfirmAsync("变更范围", $"变更 {row.UserName} 的角色与范围？其现有登录将立即结束。", "保存")) return;
-            await Run(async () =>
+            await RunAsync(async () =>
             {
                 await Accounts.ChangeBindingAsync(actor, row.Id, target);
-                (editing, form) = (null, new(roles[0] == UserRole.CityAdministrator ? UserRole.DistrictOfficer : roles[0]));
+                (editing, form) = (null, NewForm());
+                return $"已变更 {row.UserName} 的角色与范围，其现有登录已结束。";
             });
             return;
         }
-        await Run(async () =>
+        await RunAsync(async () =>
         {
             var created = await Accounts.CreateAsync(actor, new NewAccount(form.UserName, form.DisplayName, target.Role, target.DistrictCode,
                 target.SiteId, target.AssignedSiteIds, form.Phone));
             oneTime = [created];
             form = new(form.Role);
+            return $"已创建账号 {created.UserName}，请把下方的临时密码告知本人。";
         });
     }
 
     private async Task ImportAsync(InputFileChangeEventArgs e)
     {
         const long limit = 5 * 1024 * 1024;
-        await Run(async () =>
+        await RunAsync(async () =>
         {
             import = null;
             if (e.File.Size > limit)
             {
                 import = new([new Progress.ImportError("", 0, "文件超过 5 MB，请检查是否选错文件。")], []);
-                return;
+                return null;
             }
             await using var upload = e.File.OpenReadStream(limit);
             using var buffer = new MemoryStream();
             await upload.CopyToAsync(buffer);
             buffer.Position = 0;
             import = await Workbook.ImportAsync(actor, buffer);
-            if (import.Created.Count > 0) oneTime = import.Created;
+            if (import.Created.Count == 0) return null;
+            oneTime = import.Created;
+            return $"已创建 {import.Created.Count} 个账号，请把下方的临时密码告知本人。";
         });
     }
 
     private async Task ResetAsync(AccountRow row)
     {
         if (!await Dialogs.ConfirmAsync("重置密码", $"重置 {row.UserName} 的密码？其现有登录将立即结束。", "重置")) return;
-        await Run(async () => oneTime = [new CreatedAccount(row.UserName, row.DisplayName, await Accounts.ResetPasswordAsync(actor, row.Id))]);
+        await RunAsync(async () =>
+        {
+            oneTime = [new CreatedAccount(row.UserName, row.DisplayName, await Accounts.ResetPasswordAsync(actor, row.Id))];
+            return $"已重置 {row.UserName} 的密码，请把下方的临时密码告知本人。";
+        });
     }
 
     private async Task SetActiveAsync(AccountRow row, bool active)
     {
         if (!active && !await Dialogs.ConfirmAsync("停用账号", $"停用 {row.UserName}？其现有登录将立即结束。", "停用")) return;
-        await Run(() => Accounts.SetActiveAsync(actor, row.Id, active));
+        await RunAsync(async () =>
+        {
+            await Accounts.SetActiveAsync(actor, row.Id, active);
+            return active ? $"已启用 {row.UserName}。" : $"已停用 {row.UserName}，其现有登录已结束。";
+        });
     }
 
-    /// <summary>One command: busy while it runs, errors at their fields or above the grid, the list read again.</summary>
-    private async Task Run(Func<Task> command)
+    private Task UnlockAsync(AccountRow row) => RunAsync(async () =>
     {
-        if (busy) return;
-        busy = true;
-        (errors, message) = (new(), null);
-        try
-        {
-            await command();
-        }
-        catch (FieldValidationException e)
-        {
-            errors = FormErrors.ByField(e);
-        }
-        catch (Exception e) when (CommandRefusals.MessageOf(e) is { } refusal)
-        {
-            message = refusal;
-        }
-        finally
-        {
-            busy = false;
-        }
+        await Accounts.UnlockAsync(actor, row.Id);
+        return $"已解锁 {row.UserName}。";
+    });
+
+    /// <summary>One command through the page's <see cref="FormCommand"/>; the list is read again whatever came of it.</summary>
+    private async Task RunAsync(Func<Task<string?>> command)
+    {
+        await this.command.RunAsync(command);
         rows = await Accounts.ListAsync(actor);
     }
+
+    private AccountForm NewForm() => new(roles[0] == UserRole.CityAdministrator ? UserRole.DistrictOfficer : roles[0]);
+
+    private IEnumerable<(UserRole, string)> RoleChoices => roles.Select(r => (r, r.Label()));
+    private IEnumerable<(string, string)> DistrictChoices => districts.Select(d => (d.Code, d.Name));
 
     private sealed record SiteChoice(int Id, string Text, bool Joint);
 

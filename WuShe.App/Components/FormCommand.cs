@@ -22,9 +22,9 @@ public sealed class FormCommand
     public ConcurrencyConflictException? Conflict { get; private set; }
 
     /// <summary>Runs <paramref name="action"/> unless a command is running; true when it succeeded.</summary>
-    /// <param name="action">The command; returns what to tell the user.</param>
+    /// <param name="action">The command; returns what to tell the user (null: the page shows the outcome itself).</param>
     /// <param name="onConflict">Reads the other version for the conflict panel, after a concurrent change.</param>
-    public async Task<bool> RunAsync(Func<Task<string>> action, Func<Task>? onConflict = null)
+    public async Task<bool> RunAsync(Func<Task<string?>> action, Func<Task>? onConflict = null)
     {
         if (Busy) return false;
         Busy = true;
@@ -63,10 +63,10 @@ public sealed class FormCommand
     }
 
     /// <summary>An outcome reached without running a command (e.g. the other version was loaded).</summary>
-    public void Succeeded(string message)
+    public void Succeeded(string? message)
     {
         Message = message;
-        _toasts?.Notify(new NotificationMessage { Severity = NotificationSeverity.Success, Summary = message, Duration = 4000 });
+        if (message is not null) _toasts?.Notify(new NotificationMessage { Severity = NotificationSeverity.Success, Summary = message, Duration = 4000 });
     }
 
     public void Clear()

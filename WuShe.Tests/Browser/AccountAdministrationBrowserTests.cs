@@ -35,8 +35,8 @@ public class AccountAdministrationBrowserTests
         var admin = await _app.SignedInPageAsync("admin");
         await admin.GoInteractiveAsync("admin/users");
         await admin.Locator("#new-username").FillAsync("yi.move");
-        await admin.SelectOptionAsync("#new-role", "DistrictOfficer");
-        await admin.SelectOptionAsync("#new-district", "120101");
+        await admin.ChooseAsync("new-role", "区民政局");
+        await admin.ChooseAsync("new-district", "和平区");
         await admin.ClickAsync("#create-account");
         var row = admin.Locator("#accounts tbody tr", new() { HasText = "yi.move" });
         await Assertions.Expect(row).ToContainTextAsync("和平区");
@@ -44,7 +44,7 @@ public class AccountAdministrationBrowserTests
         await row.Locator("button.edit-binding").ClickAsync();
         await Assertions.Expect(admin.Locator("#account-form")).ToContainTextAsync("保存后，该账号的现有登录将立即结束");
         await Assertions.Expect(admin.Locator("#new-username")).ToBeDisabledAsync();
-        await admin.SelectOptionAsync("#new-district", "120102");
+        await admin.ChooseAsync("new-district", "河东区");
         await admin.ClickAsync("#save-binding");
         await admin.Locator(".rz-dialog button", new() { HasText = "保存" }).ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("河东区");
@@ -58,10 +58,11 @@ public class AccountAdministrationBrowserTests
         var admin = await _app.SignedInPageAsync("admin");
         await admin.GoInteractiveAsync("admin/users");
         await admin.Locator("#new-username").FillAsync("wang.hp");
-        await admin.SelectOptionAsync("#new-role", "DistrictOfficer");
-        await admin.SelectOptionAsync("#new-district", "120101");
+        await admin.ChooseAsync("new-role", "区民政局");
+        await admin.ChooseAsync("new-district", "和平区");
         await admin.ClickAsync("#create-account");
         await Assertions.Expect(admin.Locator("#one-time-password")).ToContainTextAsync("wang.hp");
+        await Assertions.Expect(admin.Locator(".rz-notification")).ToContainTextAsync("已创建账号 wang.hp");
         var password = (await admin.Locator("#one-time-password strong").InnerTextAsync()).Trim();
         var row = admin.Locator("#accounts tbody tr", new() { HasText = "wang.hp" });
         await Assertions.Expect(row).ToContainTextAsync("和平区民政局");
