@@ -24,6 +24,17 @@ public class SystemSettingsBrowserTests
         await Assertions.Expect(thresholds.Locator("tr", new() { HasText = "专职社会工作者" }).Locator("input")).ToHaveCountAsync(0);
         await Assertions.Expect(admin.Locator("#fundraising-rule")).ToContainTextAsync("按项目年度计");
 
+        // A wrong date is refused at its own field, with the count above the form; nothing is saved.
+        var final = admin.Locator("input#final");
+        var finalDue = await final.InputValueAsync();
+        await final.FillAsync("2023-01-01");
+        await final.PressAsync("Tab");
+        await admin.ClickAsync("#save-settings");
+        await Assertions.Expect(admin.Locator(".wushe-field-error[data-field='FinalEvaluationDue']")).ToHaveTextAsync("末期评估截止日期应晚于中期评估截止日期。");
+        await Assertions.Expect(admin.Locator("#error")).ToContainTextAsync("有 1 处需要修改");
+        await final.FillAsync(finalDue);
+        await final.PressAsync("Tab");
+
         var lead = admin.Locator("input[name=lead-days]");
         await Assertions.Expect(lead).ToHaveValueAsync("30");
         try
