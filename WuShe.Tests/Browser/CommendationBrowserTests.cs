@@ -18,10 +18,16 @@ public class CommendationBrowserTests
         await admin.GoInteractiveAsync("commendations");
         await admin.Locator("input[name='district-120101']").CheckAsync();
         await admin.Locator("#commendation-title").FillAsync("关于对和平区予以通报的通报");
+        await admin.Locator("#publish-commendation").ClickAsync();                 // no text yet: refused at the field
+        await admin.Locator(".rz-dialog button", new() { HasText = "发布" }).ClickAsync();
+        await Assertions.Expect(admin.Locator(".wushe-field-error[data-field='Text']")).ToHaveTextAsync("请填写通报正文。");
+        await Assertions.Expect(admin.Locator("#commendation-error")).ToContainTextAsync("有 1 处需要修改");
         await admin.Locator("#commendation-text").FillAsync("和平区推进有力、成效明显，特此通报。");
         await admin.Locator("#publish-commendation").ClickAsync();
         await admin.Locator(".rz-dialog button", new() { HasText = "发布" }).ClickAsync();
         await Assertions.Expect(admin.Locator("#commendation-message")).ToContainTextAsync("五社联动通报〔");
+        await Assertions.Expect(admin.Locator(".rz-notification")).ToContainTextAsync("已发布");
+        await Assertions.Expect(admin.Locator(".wushe-field-error")).ToHaveCountAsync(0);
         await admin.Context.CloseAsync();
 
         var officer = await _app.SignedInPageAsync("binhai");
