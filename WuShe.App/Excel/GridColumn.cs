@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+
 namespace WuShe.App.Excel;
 
 /// <summary>
@@ -11,6 +13,15 @@ namespace WuShe.App.Excel;
 public sealed record GridColumn<T>(string Title, Func<T, object?> Value, string? Property = null, string? Width = null,
     Func<T, string>? Link = null, bool Verbatim = false, bool Numeric = false)
 {
+    /// <summary>How the page shows the cell when plain text is not enough (a badge, dots, two lines); Excel keeps <see cref="Value"/>.</summary>
+    public RenderFragment<T>? Cell { get; init; }
+
+    /// <summary>The column's total under the grid (合计).</summary>
+    public Func<IReadOnlyList<T>, object?>? Footer { get; init; }
+
+    /// <summary>In the workbook only: detail the page shows another way (the met standards, which the page shows as dots).</summary>
+    public bool ExportOnly { get; init; }
+
     public string Text(T row) => Value(row) switch
     {
         null => "",
@@ -21,7 +32,7 @@ public sealed record GridColumn<T>(string Title, Func<T, object?> Value, string?
 
 public static class GridColumns
 {
-    /// <summary>The rows as one sheet with the columns' titles and values.</summary>
+    /// <summary>The rows as one sheet with the columns' titles and values (no totals' row: the sheet stays sortable and filterable).</summary>
     public static XlsxSheet Sheet<T>(this IReadOnlyList<GridColumn<T>> columns, string name, IEnumerable<T> rows) =>
         new(name, columns.Select(c => c.Title).ToList(), rows.Select(r => (IReadOnlyList<object?>)columns.Select(c => c.Value(r)).ToList()));
 }

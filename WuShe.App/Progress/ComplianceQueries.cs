@@ -21,9 +21,16 @@ public sealed record SiteScore(int SiteId, string DistrictCode, string DistrictN
     string FundraisingYear);
 
 public sealed record DistrictScore(int DistrictId, string Code, string Name, int StreetQuota, int Sites, int CompleteSites,
-    decimal AverageCompletion, long RaisedFen, IReadOnlyList<MilestoneProgress> Milestones)
+    decimal AverageCompletion, long RaisedFen, IReadOnlyList<MilestoneProgress> Milestones) : IRankedDistrict
 {
-    public decimal CompleteShare => StreetQuota == 0 ? 0 : (decimal)CompleteSites / StreetQuota;
+    public decimal CompleteShare => DistrictRanking.CompleteShare(CompleteSites, StreetQuota);
+}
+
+/// <summary>A district in the dashboard's ranking (<see cref="DistrictRanking"/>), 1 first.</summary>
+public sealed record RankedDistrict(int Rank, DistrictScore District)
+{
+    public static IReadOnlyList<RankedDistrict> Of(IEnumerable<DistrictScore> districts) =>
+        DistrictRanking.Order(districts).Select((d, i) => new RankedDistrict(i + 1, d)).ToList();
 }
 
 public sealed record Dashboard(DateOnly AsOf, CampaignSummary Campaign, IReadOnlyList<DistrictScore> Districts,

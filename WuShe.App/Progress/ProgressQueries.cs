@@ -17,7 +17,7 @@ public sealed record ReportView(int Id, int SiteId, string Street, int DistrictI
     public string ClauseOf(StandardMetric metric) => Clauses?.GetValueOrDefault(metric) ?? "";
 }
 
-public sealed record ReportRow(int Id, string PeriodLabel, int PeriodYear, int PeriodMonth, string State, DateTimeOffset? SubmittedAt,
+public sealed record ReportRow(int Id, int SiteId, string PeriodLabel, int PeriodYear, int PeriodMonth, string State, DateTimeOffset? SubmittedAt,
     long DonationsFen, int Activities);
 
 public class ProgressQueries
@@ -42,7 +42,7 @@ public class ProgressQueries
             .Select(r => new { r.Id, r.PeriodYear, r.PeriodMonth, r.PeriodMonths, r.State, r.SubmittedAt,
                 Donations = r.Donations.Sum(d => d.AmountFen), Activities = r.Activities.Count })
             .ToListAsync(ct);
-        return rows.Select(r => new ReportRow(r.Id, ProgressReport.LabelOf(r.PeriodYear, r.PeriodMonth, r.PeriodMonths),
+        return rows.Select(r => new ReportRow(r.Id, siteId, ProgressReport.LabelOf(r.PeriodYear, r.PeriodMonth, r.PeriodMonths),
             r.PeriodYear, r.PeriodMonth, r.State.Label(), r.SubmittedAt, r.Donations, r.Activities)).ToList();
     }
 

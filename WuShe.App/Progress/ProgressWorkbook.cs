@@ -93,7 +93,7 @@ public class ProgressWorkbook
                     f?.RegisteredVolunteers, f?.ActiveVolunteers);
             }))),
             new XlsxSheet(DonationsSheet, DonationHeaders, contents.SelectMany(c => c.Content.Donations.Select(d => Row(c.District, c.Site.Street,
-                ChinaTime.ToChina(d.ReceivedAt).ToString("yyyy-MM-dd HH:mm"), d.Donor, d.Kind.Label(), d.Description, d.AmountFen / 100m)))),
+                ChinaTime.ToChina(d.ReceivedAt).ToString("yyyy-MM-dd HH:mm"), d.Donor, d.Kind.Label(), d.Description, Money.ToYuan(d.AmountFen))))),
             new XlsxSheet(ActivitiesSheet, ActivityHeaders, contents.SelectMany(c => c.Content.Activities.Select(a => Row(c.District, c.Site.Street,
                 a.HeldOn.ToString("yyyy-MM-dd"), a.Area.Label(), a.Title, a.Beneficiaries)))),
             new XlsxSheet(OrganisationsSheet, OrganisationHeaders, contents.SelectMany(c => c.Content.Organisations.Select(o => Row(c.District, c.Site.Street,

@@ -95,7 +95,7 @@ public sealed class ReportFormModel
             Donations = c.Donations.Select(d => new DonationRow
             {
                 Key = d.Key, ReceivedAt = ChinaTime.ToChina(d.ReceivedAt).DateTime, Donor = d.Donor, Kind = d.Kind,
-                Description = d.Description, AmountYuan = d.AmountFen / 100m,
+                Description = d.Description, AmountYuan = Money.ToYuan(d.AmountFen),
             }).ToList(),
             Activities = c.Activities.Select(a => new ActivityRow { Key = a.Key, Area = a.Area, HeldOn = a.HeldOn, Title = a.Title, Beneficiaries = a.Beneficiaries }).ToList(),
             Promotions = c.Promotions.Select(p => new PromotionRow { Key = p.Key, Kind = p.Kind, Title = p.Title, PublishedOn = p.PublishedOn, Outlet = p.Outlet }).ToList(),

@@ -5,8 +5,9 @@ namespace WuShe.Domain.Campaigns;
 
 /// <summary>A district named in a 通报, with the figures it was commended for, as they stood when published.</summary>
 public sealed record CommendedDistrict(int DistrictId, string Code, string Name, int CompleteSites, int StreetQuota, decimal AverageCompletion, long RaisedFen)
+    : IRankedDistrict
 {
-    public decimal CompleteShare => StreetQuota == 0 ? 0 : (decimal)CompleteSites / StreetQuota;
+    public decimal CompleteShare => DistrictRanking.CompleteShare(CompleteSites, StreetQuota);
 }
 
 /// <summary>
@@ -59,6 +60,5 @@ public class Commendation
     /// share of quota complete, then average standards met (系统设定: the notice names no measure). The city decides.
     /// </summary>
     public static IReadOnlyList<CommendedDistrict> Suggest(IEnumerable<CommendedDistrict> districts, int most = 3) =>
-        districts.Where(d => d.CompleteSites > 0).OrderByDescending(d => d.CompleteShare).ThenByDescending(d => d.AverageCompletion)
-            .ThenByDescending(d => d.RaisedFen).Take(most).ToList();
+        DistrictRanking.Order(districts.Where(d => d.CompleteSites > 0)).Take(most).ToList();
 }

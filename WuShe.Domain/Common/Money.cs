@@ -18,7 +18,10 @@ public static class Money
         return (long)fen;
     }
 
+    /// <summary>The amount in 元, e.g. for a number cell in Excel.</summary>
+    public static decimal ToYuan(long fen) => fen / 100m;
+
     /// <summary>"50,000.00 元".</summary>
     public static string FormatYuan(long fen) =>
-        (fen / 100m).ToString("#,##0.00", CultureInfo.InvariantCulture) + " 元";
+        ToYuan(fen).ToString("#,##0.00", CultureInfo.InvariantCulture) + " 元";
 }
