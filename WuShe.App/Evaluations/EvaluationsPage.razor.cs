@@ -71,13 +71,13 @@ public partial class EvaluationsPage
         if (on) chosen.Add(id); else chosen.Remove(id);
     }
 
-    private string Score(int evaluationId, string key) =>
-        scores.TryGetValue(evaluationId, out var s) && s.TryGetValue(key, out var v) ? v.ToString("0.##", CultureInfo.InvariantCulture) : "";
+    private decimal? Score(int evaluationId, string key) =>
+        scores.TryGetValue(evaluationId, out var s) && s.TryGetValue(key, out var v) ? v : null;
 
-    private void SetScore(int evaluationId, string key, object? value)
+    private void SetScore(int evaluationId, string key, decimal? value)
     {
         if (!scores.TryGetValue(evaluationId, out var s)) scores[evaluationId] = s = new();
-        if (decimal.TryParse(value?.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var v)) s[key] = v;
+        if (value is { } v) s[key] = v;
         else s.Remove(key);
     }
 

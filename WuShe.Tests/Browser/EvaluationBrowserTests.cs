@@ -87,6 +87,15 @@ public class EvaluationBrowserTests
         {
             await page.ClickAsync(open);
             await page.Locator("#my-sheet").WaitForAsync();
+            if (open == "#open-midterm")
+            {
+                // Over the maximum: said in words at the item, not silently cut to 20.
+                await page.FillAsync("input[name='score-d1']", "25");
+                await page.Locator("h1").ClickAsync();
+                await page.ClickAsync("#save-sheet");
+                await Assertions.Expect(page.Locator("#my-sheet .wushe-field-error")).ToContainTextAsync("应在 0—20 分之间，实际为 25");
+                Assert.Equal("25", await page.InputValueAsync("input[name='score-d1']"));
+            }
             for (var i = 0; i < 5; i++) await page.FillAsync($"input[name='score-d{i + 1}']", scores[i]);
             await page.FillAsync("#comment", "服务扎实，资料齐全");
             await page.Locator("h1").ClickAsync();
