@@ -14,7 +14,8 @@ public static class PageExtensions
         await page.FillAsync("#username", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login"));
+        // "/" passes the user on to the landing page (待办 or the board): wait for that too, or the next navigation races it.
+        await page.WaitForURLAsync(url => !url.Contains("/login") && new Uri(url).AbsolutePath != "/");
     }
 
     /// <summary>The first sign-in's password change, through the real form.</summary>
