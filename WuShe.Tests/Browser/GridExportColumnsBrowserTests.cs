@@ -28,6 +28,7 @@ public class GridExportColumnsBrowserTests
         await Assertions.Expect(table.Locator("tbody tr").First).ToBeVisibleAsync();
         var shown = (await table.Locator("thead th").AllInnerTextsAsync()).Select(h => h.Trim()).Where(h => h != "").ToList();
         var firstRow = await table.Locator("tbody tr").First.Locator("td").AllInnerTextsAsync();
+        await Assertions.Expect(table.Locator("tbody tr").First.Locator("td").First).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("rz-frozen-cell"));
 
         var response = await page.APIRequest.GetAsync(export);
         Assert.Equal(200, response.Status);
