@@ -18,7 +18,8 @@ public static class FieldPaths
         var segments = path.Split('.');
         for (var i = 0; i < segments.Length; i++)
         {
-            var (name, index) = Parse(segments[i]);
+            var (name, index, keyed) = Parse(segments[i]);
+            if (keyed && index is null) break;                  // an entry by key ("Scores[d1]"): named by the whole path
             if (aliases?.GetValueOrDefault(name) is { } alias) name = alias;
             if (i == segments.Length - 1 && index is null && owner is not null && owner.GetType().GetProperty(name) is not null)
                 return new FieldIdentifier(owner, name);
@@ -29,9 +30,9 @@ public static class FieldPaths
         return new FieldIdentifier(model, path);
     }
 
-    private static (string Name, int? Index) Parse(string segment)
+    private static (string Name, int? Index, bool Keyed) Parse(string segment)
     {
         var open = segment.IndexOf('[');
-        return open < 0 ? (segment, null) : (segment[..open], int.TryParse(segment[(open + 1)..^1], out var i) ? i : null);
+        return open < 0 ? (segment, null, false) : (segment[..open], int.TryParse(segment[(open + 1)..^1], out var i) ? i : null, true);
     }
 }

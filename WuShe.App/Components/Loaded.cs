@@ -22,7 +22,7 @@ public sealed record Loaded<T>(T? Value, string? Denied, string? Missing)
     }
 }
 
-/// <summary>A refused form's errors keyed by field, for <c>FieldMessage</c>.</summary>
+/// <summary>A refused form's errors keyed by field path, for <see cref="DomainValidation"/> to place at their fields.</summary>
 public static class FormErrors
 {
     public static Dictionary<string, string> ByField(WuShe.Domain.Common.FieldValidationException e) => ByField(e.Errors);

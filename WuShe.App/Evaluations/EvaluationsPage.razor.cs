@@ -23,19 +23,17 @@ public partial class EvaluationsPage
 
     private ClaimsPrincipal user = default!;
     private Loaded<SiteEvaluations>? data;
-    private readonly Dictionary<int, Dictionary<string, decimal>> scores = new();
-    private readonly Dictionary<int, string> comments = new();
+    /// <summary>The user's own sheets, by evaluation: the scores and comment typed.</summary>
+    private readonly Dictionary<int, SheetFields> sheets = new();
     private readonly Dictionary<int, string> returnReasons = new();
-    private readonly HashSet<int> chosen = new();
+    private readonly OpeningFields opening = new();
     private FormCommand command = default!;
     private string? decisionReasons;
     private readonly SavedSnapshot saved = new();
 
     private IReadOnlyDictionary<string, string> errors => command.FieldErrors;
     private bool busy => command.Busy;
-    /// <summary>The user's own sheets: the scores and comments typed.</summary>
-    private object Sheets => new { scores, comments };
-    private bool IsDirty() => saved.Differs(Sheets);
+    private bool IsDirty() => saved.Differs(sheets);
 
     protected override void OnInitialized() => command = new FormCommand(Toasts);
 
@@ -55,12 +53,9 @@ public partial class EvaluationsPage
         data = await Loaded<SiteEvaluations>.FromAsync(() => Queries.ForSiteAsync(Scope, SiteId, default, user.Actor()));
         foreach (var e in data.Value?.Evaluations ?? [])
             foreach (var s in e.Sheets.Where(Mine))
-            {
-                scores.TryAdd(e.Id, s.Scores.ToDictionary(k => k.Key, k => k.Value));
-                comments.TryAdd(e.Id, s.Comment);
-            }
+                sheets.TryAdd(e.Id, new SheetFields { Scores = s.Scores.ToDictionary(k => k.Key, k => k.Value), Comment = s.Comment });
         foreach (var s in data.Value?.Evaluations.SelectMany(e => e.Sheets) ?? []) returnReasons.TryAdd(s.Id, "");
-        saved.Mark(Sheets);
+        saved.Mark(sheets);
     }
 
     /// <summary>The domain decides (Evaluation.CannotOpenBecause); the page only offers what it allows.</summary>
@@ -68,22 +63,12 @@ public partial class EvaluationsPage
 
     private void Toggle(int id, bool on)
     {
-        if (on) chosen.Add(id); else chosen.Remove(id);
-    }
-
-    private decimal? Score(int evaluationId, string key) =>
-        scores.TryGetValue(evaluationId, out var s) && s.TryGetValue(key, out var v) ? v : null;
-
-    private void SetScore(int evaluationId, string key, decimal? value)
-    {
-        if (!scores.TryGetValue(evaluationId, out var s)) scores[evaluationId] = s = new();
-        if (value is { } v) s[key] = v;
-        else s.Remove(key);
+        if (on) opening.Evaluators.Add(id); else opening.Evaluators.Remove(id);
     }
 
     private Task OpenAsync(EvaluationPhase phase) => RunAsync(async () =>
     {
-        await Applications.OpenAsync(user.Actor(), Scope, SiteId, phase, chosen.ToList());
+        await Applications.OpenAsync(user.Actor(), Scope, SiteId, phase, opening.Evaluators.ToList());
         return data?.Value?.Tier == SiteTier.CityDistrictJoint && !IsCity
             ? $"已发起本区{phase.Label()}评估；提交后结果报送市民政局。" : $"已发起{phase.Label()}评估。";
     });
@@ -96,7 +81,7 @@ public partial class EvaluationsPage
 
     private Task SaveConfirmedAsync(EvaluationView e, bool submit) => RunAsync(async () =>
     {
-        var version = await Applications.ScoreAsync(user.Actor(), Scope, e.Id, e.Version, scores.GetValueOrDefault(e.Id) ?? new(), comments.GetValueOrDefault(e.Id, ""));
+        var version = await Applications.ScoreAsync(user.Actor(), Scope, e.Id, e.Version, sheets[e.Id].Scores, sheets[e.Id].Comment);
         if (submit) await Applications.SubmitAsync(user.Actor(), Scope, e.Id, version);
         return submit ? "评估表已提交，提交后不能再修改。" : "已保存。";
     });
@@ -119,4 +104,25 @@ public partial class EvaluationsPage
         await ReloadAsync();
         return done;
     });
+
+    /// <summary>Whom the city assigns to a joint site's evaluation (the domain's "Evaluators").</summary>
+    private sealed class OpeningFields
+    {
+        public HashSet<int> Evaluators { get; } = new();
+    }
+
+    /// <summary>One evaluator's sheet as typed: the domain names its errors "Scores[key]" and "Comment".</summary>
+    private sealed class SheetFields
+    {
+        public Dictionary<string, decimal> Scores { get; init; } = new();
+        public string Comment { get; set; } = "";
+
+        public decimal? Score(string key) => Scores.TryGetValue(key, out var v) ? v : null;
+
+        public void SetScore(string key, decimal? value)
+        {
+            if (value is { } v) Scores[key] = v;
+            else Scores.Remove(key);
+        }
+    }
 }

@@ -37,6 +37,9 @@ public class ApplicationFlowBrowserTests
 
         var city = await PageAsAsync("admin");
         await city.GoInteractiveAsync($"applications/{id}");
+        await city.ClickAsync("#return");                                 // no reason: refused at the reason
+        await Assertions.Expect(city.Locator("#review .wushe-field-error[data-field='Reason']")).ToContainTextAsync("必须填写理由");
+        await Expect(city, "#state", "已申报");
         await city.FillAsync("#return-reason-input", "新津社区常住人口请以 2023 年社区台账为准");
         await city.ClickAsync("#return");
         await Expect(city, "#state", "已退回");

@@ -33,6 +33,7 @@ public class FieldPathsTests
     [InlineData("Communities[5].Name")]
     [InlineData("Nothing.Name")]
     [InlineData("Communities[x].Name")]
+    [InlineData("Communities[x]")]
     public void A_path_that_leads_nowhere_stays_on_the_model_under_its_whole_name(string path)
     {
         var form = Form();
