@@ -37,6 +37,22 @@ public class SessionTests
         Assert.Equal("/", (await _app.SignInAsync(again, "zhao", "Heping#2026ok")).RedirectPath());
     }
 
+    [Fact]
+    public async Task Opening_the_account_page_keeps_the_users_other_sessions()
+    {
+        var password = await _app.ReadyAccountAsync("liu.tabs", "--role", "district-officer", "--district", "120101");
+        using var first = await _app.SignedInAsync("liu.tabs", password);
+        using var second = await _app.SignedInAsync("liu.tabs", password);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("api/districts/120101")).StatusCode);
+
+        var account = await second.GetAsync("account");                 // first visit: an authenticator key is made to show
+        Assert.Equal(HttpStatusCode.OK, account.StatusCode);
+        Assert.Contains("otpauth://totp/WuShe:liu.tabs", await account.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("api/districts/120101")).StatusCode);   // every request re-checks the account in tests
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("api/districts/120101")).StatusCode);
+    }
+
     [Theory]
     [InlineData(1, "--role", new[] { "users", "add", "qian", "--role", "boss", "--password-stdin" })]
     [InlineData(1, "已存在", new[] { "users", "add", "admin", "--role", "city-admin", "--password-stdin" })]
