@@ -40,13 +40,13 @@ public class AccountAdministration
 {
     private readonly IServiceScopeFactory _scopes;
     private readonly SecurityAudit _audit;
-    private readonly WuSheOptions _options;
+    private readonly Campaigns.CurrentCampaign _campaign;
 
-    public AccountAdministration(IServiceScopeFactory scopes, SecurityAudit audit, IOptions<WuSheOptions> options)
+    public AccountAdministration(IServiceScopeFactory scopes, SecurityAudit audit, Campaigns.CurrentCampaign campaign)
     {
         _scopes = scopes;
         _audit = audit;
-        _options = options.Value;
+        _campaign = campaign;
     }
 
     /// <summary>The accounts the actor manages: all for the city administrator, their district's station accounts for a district officer.</summary>
@@ -218,7 +218,7 @@ public class AccountAdministration
     private async Task<(AccountBinding? Binding, string? BoundName)> BindingAsync(WuSheDbContext db, Actor actor, AccountTarget input,
         List<FieldError> errors, CancellationToken ct)
     {
-        var campaignId = await db.Campaigns.Where(c => c.Code == _options.CurrentCampaign).Select(c => c.Id).SingleAsync(ct);
+        var campaignId = await _campaign.In(db).Select(c => c.Id).SingleAsync(ct);
         var before = errors.Count;
         int? districtId = null, siteId = null;
         string? boundName = null;

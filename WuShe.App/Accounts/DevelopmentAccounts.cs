@@ -25,12 +25,15 @@ public class DevelopmentAccounts
     private readonly IDbContextFactory<WuSheDbContext> _contexts;
     private readonly IServiceScopeFactory _scopes;
     private readonly WuSheOptions _options;
+    private readonly Campaigns.CurrentCampaign _campaign;
 
-    public DevelopmentAccounts(IDbContextFactory<WuSheDbContext> contexts, IServiceScopeFactory scopes, IOptions<WuSheOptions> options)
+    public DevelopmentAccounts(IDbContextFactory<WuSheDbContext> contexts, IServiceScopeFactory scopes, IOptions<WuSheOptions> options,
+        Campaigns.CurrentCampaign campaign)
     {
         _contexts = contexts;
         _scopes = scopes;
         _options = options.Value;
+        _campaign = campaign;
     }
 
     public async Task EnsureAsync(CancellationToken ct = default)
@@ -39,7 +42,7 @@ public class DevelopmentAccounts
         await using var db = await _contexts.ForSystemAsync(ct);
         await using var scope = _scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<UserAccount>>();
-        var campaign = await db.Campaigns.SingleAsync(c => c.Code == _options.CurrentCampaign, ct);
+        var campaign = await _campaign.In(db).SingleAsync(ct);
         var existing = await db.UserAccounts.Select(u => u.UserName).ToListAsync(ct);
         var jointSites = await db.Sites.Where(s => s.CampaignId == campaign.Id && s.Tier == SiteTier.CityDistrictJoint).Select(s => s.Id).ToListAsync(ct);
         foreach (var a in All.Where(a => !existing.Contains(a.UserName)))

@@ -13,12 +13,12 @@ namespace WuShe.App.Campaigns;
 public class CampaignQueries
 {
     private readonly IDbContextFactory<WuSheDbContext> _contexts;
-    private readonly WuSheOptions _options;
+    private readonly CurrentCampaign _current;
 
-    public CampaignQueries(IDbContextFactory<WuSheDbContext> contexts, IOptions<WuSheOptions> options)
+    public CampaignQueries(IDbContextFactory<WuSheDbContext> contexts, CurrentCampaign current)
     {
         _contexts = contexts;
-        _options = options.Value;
+        _current = current;
     }
 
     public async Task<CampaignOverview> GetOverviewAsync(UserScope scope, CancellationToken ct = default)
@@ -75,12 +75,12 @@ public class CampaignQueries
 
     public async Task<Campaign> LoadCampaignAsync(WuSheDbContext db, CancellationToken ct)
     {
-        return await db.Campaigns.AsNoTracking()
+        return await _current.In(db).AsNoTracking()
             .Include(c => c.Milestones)
             .Include(c => c.Standards).ThenInclude(s => s.Requirements)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(c => c.Code == _options.CurrentCampaign, ct)
-            ?? throw new NotFoundException($"尚未导入创建活动“{_options.CurrentCampaign}”。");
+            .SingleOrDefaultAsync(ct)
+            ?? throw _current.Missing();
     }
 
     public static CampaignSummary Summary(Campaign c) => new(c.Id, c.Code, c.Name, c.DocumentNumber, c.Issuer, c.Region,

@@ -27,7 +27,13 @@ public class EvaluationQueries
 {
     private readonly IDbContextFactory<WuSheDbContext> _contexts;
 
-    public EvaluationQueries(IDbContextFactory<WuSheDbContext> contexts) => _contexts = contexts;
+    private readonly Campaigns.CurrentCampaign _campaign;
+
+    public EvaluationQueries(IDbContextFactory<WuSheDbContext> contexts, Campaigns.CurrentCampaign campaign)
+    {
+        _contexts = contexts;
+        _campaign = campaign;
+    }
 
     /// <summary>The active city evaluators assigned to a site (评估分工): the only ones who can be named on its evaluation.</summary>
     public static System.Linq.Expressions.Expression<Func<Accounts.UserAccount, bool>> EvaluatorsOf(int siteId) =>
@@ -59,7 +65,7 @@ public class EvaluationQueries
     public async Task<Rubric> RubricAsync(CancellationToken ct = default)
     {
         await using var db = await _contexts.ForSystemAsync(ct);
-        return await db.Campaigns.OrderBy(c => c.Id).Select(c => c.Rubric).FirstAsync(ct);
+        return await _campaign.In(db).Select(c => c.Rubric).SingleOrDefaultAsync(ct) ?? throw _campaign.Missing();
     }
 
     public static EvaluationView ToView(Evaluation e, SiteTier tier) => new(e.Id, e.Phase, e.Phase.Label(), e.Round, e.Version, e.Rubric, e.Complete, e.MeanScore,

@@ -72,6 +72,7 @@ public static class WuSheHost
         services.AddSingleton<FirstAdministrator>();
         services.AddSingleton<SampleProgress>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<CurrentCampaign>();
         services.AddSingleton<CampaignQueries>();
         services.AddSingleton<SiteQueries>();
         services.AddSingleton<SiteApplications>();

@@ -58,11 +58,11 @@ public class ProgressWorkbook
     public async Task<(byte[] Bytes, string FileName)> TemplateAsync(UserScope scope, int? siteId, string? districtCode, int year, int month, CancellationToken ct = default)
     {
         await using var db = await _contexts.ForAsync(scope, ct);
-        var reportingStart = await db.Campaigns.Select(c => c.ReportingStartsOn).FirstAsync(ct);
+        var reporting = await ReportingAsync(db, ct);
         var periodStart = new DateOnly(year, month, 1);
         // Only sites that can report this period: none whose first reporting month is later (a site approved since).
         var sites = (await SitesAsync(db, scope, siteId, districtCode, ct))
-            .Where(s => s.ApprovedAt is not { } at || ProgressReport.FirstPeriodStart(s.Tier, ChinaTime.ToChina(at), reportingStart) <= periodStart).ToList();
+            .Where(s => s.ApprovedAt is not { } at || ProgressReport.FirstPeriodStart(s.Tier, ChinaTime.ToChina(at), reporting[s.CampaignId].StartsOn) <= periodStart).ToList();
         if (sites.Count == 0) throw new NotFoundException($"{year}年{month}月没有可以填报进展的创建点。");
         var districts = await db.Districts.Where(d => sites.Select(s => s.DistrictId).Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var ids = sites.Select(s => s.Id).ToList();
@@ -189,7 +189,7 @@ public class ProgressWorkbook
 
         await using var db = await _contexts.ForAsync(scope, ct);
         var sites = await db.Sites.Include(s => s.Communities).Include(s => s.Transitions).ToListAsync(ct);
-        var campaign = await db.Campaigns.Select(c => new { c.ReportingPeriodMonths, c.ReportingStartsOn }).FirstAsync(ct);
+        var reporting = await ReportingAsync(db, ct);
         var districts = await db.Districts.ToDictionaryAsync(d => d.Id, d => d.Name, ct);
         var drafts = new Dictionary<int, Draft>();
         var skipped = new HashSet<int>();
@@ -275,13 +275,14 @@ public class ProgressWorkbook
                 Skip(d, $"“{d.Site.Street}”未填写本期数据，未导入。");
                 continue;
             }
+            var campaign = reporting[d.Site.CampaignId];
             if (d.Report is null)
             {
-                try { ProgressReport.Open(d.Site, d.Period.Year, d.Period.Month, campaign.ReportingPeriodMonths, actor, _clock.Now, campaign.ReportingStartsOn); }
+                try { ProgressReport.Open(d.Site, d.Period.Year, d.Period.Month, campaign.PeriodMonths, actor, _clock.Now, campaign.StartsOn); }
                 catch (DomainException e) { errors.Add(new(SitesSheet, d.Row, $"{d.Site.Street}：{e.Message}")); continue; }
             }
-            var periodEnd = d.Period.AddMonths(campaign.ReportingPeriodMonths).AddDays(-1);
-            foreach (var e in ReportBounds.Check(d.Content(), ProgressReport.EarliestEntryDate(campaign.ReportingStartsOn), periodEnd)
+            var periodEnd = d.Period.AddMonths(campaign.PeriodMonths).AddDays(-1);
+            foreach (var e in ReportBounds.Check(d.Content(), ProgressReport.EarliestEntryDate(campaign.StartsOn), periodEnd)
                          .Concat(d.Content().Validate(d.Site.Communities.Select(c => c.Id).ToList())))
             {
                 var sheet = d.SheetOf(e.Field);
@@ -296,7 +297,7 @@ public class ProgressWorkbook
 
         try
         {
-            await SaveAllAsync(db, actor, drafts.Values, campaign.ReportingPeriodMonths, campaign.ReportingStartsOn, ct);
+            await SaveAllAsync(db, actor, drafts.Values, reporting, ct);
         }
         catch (DomainException e)
         {
@@ -309,15 +310,23 @@ public class ProgressWorkbook
         return new(Array.Empty<ImportError>(), drafts.Count, rows, notices);
     }
 
+    /// <summary>How each campaign reports (period length, first period): a site reports by its own campaign's rules.</summary>
+    private sealed record Reporting(int PeriodMonths, DateOnly? StartsOn);
+
+    private static async Task<IReadOnlyDictionary<int, Reporting>> ReportingAsync(WuSheDbContext db, CancellationToken ct) =>
+        await db.Campaigns.Select(c => new { c.Id, c.ReportingPeriodMonths, c.ReportingStartsOn })
+            .ToDictionaryAsync(c => c.Id, c => new Reporting(c.ReportingPeriodMonths, c.ReportingStartsOn), ct);
+
     /// <summary>Every report and its audit entry in one transaction: all saved, or (on any failure) none.</summary>
-    private async Task SaveAllAsync(WuSheDbContext db, Actor actor, IEnumerable<Draft> drafts, int periodMonths, DateOnly? reportingStart, CancellationToken ct)
+    private async Task SaveAllAsync(WuSheDbContext db, Actor actor, IEnumerable<Draft> drafts, IReadOnlyDictionary<int, Reporting> reporting, CancellationToken ct)
     {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var d in drafts)
         {
-            var report = d.Report ?? ProgressReport.Open(d.Site, d.Period.Year, d.Period.Month, periodMonths, actor, _clock.Now, reportingStart);
+            var campaign = reporting[d.Site.CampaignId];
+            var report = d.Report ?? ProgressReport.Open(d.Site, d.Period.Year, d.Period.Month, campaign.PeriodMonths, actor, _clock.Now, campaign.StartsOn);
             if (d.Report is null) db.ProgressReports.Add(report);
-            report.Update(actor, d.Content(), d.Site.Communities.Select(c => c.Id).ToList(), reportingStart);
+            report.Update(actor, d.Content(), d.Site.Communities.Select(c => c.Id).ToList(), campaign.StartsOn);
         }
         await db.SaveChangesAsync(ct);
         foreach (var d in drafts)

@@ -19,13 +19,13 @@ public class SampleProgress
     private static readonly Actor Generator = new(0, "示例数据生成", UserRole.CityAdministrator, null);
     private readonly IDbContextFactory<WuSheDbContext> _contexts;
     private readonly IClock _clock;
-    private readonly WuSheOptions _options;
+    private readonly Campaigns.CurrentCampaign _campaign;
 
-    public SampleProgress(IDbContextFactory<WuSheDbContext> contexts, IClock clock, IOptions<WuSheOptions> options)
+    public SampleProgress(IDbContextFactory<WuSheDbContext> contexts, IClock clock, Campaigns.CurrentCampaign campaign)
     {
         _contexts = contexts;
         _clock = clock;
-        _options = options.Value;
+        _campaign = campaign;
     }
 
     /// <summary>Sample profiles: what a site is good or short at.</summary>
@@ -35,7 +35,7 @@ public class SampleProgress
     {
         await using var db = await _contexts.ForSystemAsync(ct);
         if (await db.Sites.AnyAsync(s => s.IsSample, ct)) return 0;
-        var campaign = await db.Campaigns.SingleAsync(c => c.Code == _options.CurrentCampaign, ct);
+        var campaign = await _campaign.In(db).SingleAsync(ct);
         var start = new DateTimeOffset(2023, 7, 1, 9, 0, 0, TimeSpan.FromHours(8));
         await AddSampleSitesAsync(db, campaign, start, ct);
 
