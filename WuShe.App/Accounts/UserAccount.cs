@@ -20,6 +20,8 @@ public class UserAccount : IdentityUser<int>
     /// <summary>A password set by someone else (the first administrator's, a reset) must be replaced at the next sign-in.</summary>
     public bool MustChangePassword { get; private set; }
     public DateTimeOffset? LastSignInAt { get; private set; }
+    /// <summary>The campaign a city account last chose to work in (remembered across sign-ins); null: the default one.</summary>
+    public int? CurrentCampaignId { get; private set; }
 
     protected UserAccount() { }
 
@@ -43,4 +45,5 @@ public class UserAccount : IdentityUser<int>
     public void Disable() => IsActive = false;
     public void Enable() => IsActive = true;
     public void RecordSignIn(DateTimeOffset now) => LastSignInAt = now;
+    public void ChooseCampaign(int campaignId) => CurrentCampaignId = campaignId;
 }

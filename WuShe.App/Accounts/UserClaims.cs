@@ -10,6 +10,8 @@ public static class UserClaims
     public const string DistrictId = "wushe:district";
     public const string SiteId = "wushe:site";
     public const string AssignedSites = "wushe:assigned-sites";
+    /// <summary>The campaign the account works in (set by <see cref="UserClaimsFactory"/>).</summary>
+    public const string Campaign = "wushe:campaign";
     public const string MustChangePassword = "wushe:must-change-password";
     public const string TwoFactor = "wushe:two-factor";
     public static readonly string Scheme = Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
@@ -35,7 +37,8 @@ public static class UserClaims
         if (principal.Identity?.IsAuthenticated != true || !Enum.TryParse<UserRole>(principal.FindFirstValue(ClaimTypes.Role), out var role))
             throw new AccessDeniedException("请先登录。");
         var assigned = (principal.FindFirstValue(AssignedSites) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
-        return new UserScope(role, IntClaim(principal, DistrictId), IntClaim(principal, SiteId)) { AssignedSiteIds = assigned };
+        return new UserScope(role, IntClaim(principal, DistrictId), IntClaim(principal, SiteId))
+            { AssignedSiteIds = assigned, CampaignId = IntClaim(principal, Campaign) };
     }
 
     /// <summary>The signed-in user as the domain sees them when they act.</summary>

@@ -15,7 +15,7 @@ public static class ExportNames
         Id=编号;SiteId=创建点编号;EvaluationId=评估编号;Accepted=通过结项;DecidedOn=决定日期;Reasons=理由;DecidedBy=决定人;DocumentNumber=文号;
         Rule=规则;RuleKey=规则键;Scope=范围;ScopeKey=范围键;Period=期间;Severity=严重程度;Title=标题;Numbers=数据;Clause=条款;DistrictId=区编号;
         Link=链接;State=状态;FirstSeen=首次发现;LastSeen=最近发现;ResolvedAt=解除时间;AcknowledgedBy=知悉人;AcknowledgedAt=知悉时间;
-        AcknowledgeNote=知悉备注;DisplayName=姓名或单位;Role=角色;IsActive=有效;MustChangePassword=须修改初始密码;LastSignInAt=最近登录;
+        AcknowledgeNote=知悉备注;DisplayName=姓名或单位;Role=角色;IsActive=有效;MustChangePassword=须修改初始密码;LastSignInAt=最近登录;CurrentCampaignId=当前创建活动;
         UserName=用户名;Email=电子邮箱;EmailConfirmed=邮箱已确认;PhoneNumber=手机;PhoneNumberConfirmed=手机已确认;TwoFactorEnabled=启用双因素;
         LockoutEnd=锁定至;LockoutEnabled=允许锁定;AccessFailedCount=连续失败次数;AssignedSiteIds=分配的联动点;At=时间;UserId=账号编号;
         Action=操作;EntityType=对象类型;EntityId=对象编号;Summary=摘要;Reason=理由;Changes=修改内容;Code=编码;Name=名称;Issuer=发文单位;

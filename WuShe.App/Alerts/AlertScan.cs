@@ -60,17 +60,28 @@ public class AlertScan
     {
         var today = ChinaTime.Today(_clock);
         var now = _clock.Now;
-        await using var db = await _contexts.ForSystemAsync(ct);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var inputs = await InputsAsync(db, today, ct);
-        var loaded = watch.ElapsedMilliseconds;
-        var findings = AlertRules.Evaluate(inputs, today, new AlertSettings(inputs.Campaign.AlertLeadDays, inputs.Campaign.ReportDueDays));
-        var evaluated = watch.ElapsedMilliseconds;
+        (int Opened, int Refreshed, int Resolved, int Open) total = default;
+        // Each campaign by its own rules; its alerts carry it, so one campaign's scan never resolves another's.
+        foreach (var campaignId in await CampaignIdsAsync(ct))
+        {
+            await using var db = await _contexts.ForSystemAsync(ct);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var inputs = await InputsAsync(db, await CampaignQueries.LoadCampaignAsync(db, campaignId, ct), today, ct);
+            var loaded = watch.ElapsedMilliseconds;
+            var findings = AlertRules.Evaluate(inputs, today, new AlertSettings(inputs.Campaign.AlertLeadDays, inputs.Campaign.ReportDueDays));
+            var evaluated = watch.ElapsedMilliseconds;
+            var (opened, refreshed, resolved) = await UpsertAsync(db, campaignId, findings, now, ct);
+            _log.LogInformation("预警扫描（{Campaign}）：读取 {Load} ms，规则 {Rules} ms，写入 {Write} ms；{Sites} 个创建点，{Findings} 条发现",
+                inputs.Campaign.Code, loaded, evaluated - loaded, watch.ElapsedMilliseconds - evaluated, inputs.Sites.Count, findings.Count);
+            total = (total.Opened + opened, total.Refreshed + refreshed, total.Resolved + resolved, total.Open + findings.Select(Key).Distinct().Count());
+        }
+        return total;
+    }
 
-        var (opened, refreshed, resolved) = await UpsertAsync(db, findings, now, ct);
-        _log.LogInformation("预警扫描：读取 {Load} ms，规则 {Rules} ms，写入 {Write} ms；{Sites} 个创建点，{Findings} 条发现",
-            loaded, evaluated - loaded, watch.ElapsedMilliseconds - evaluated, inputs.Sites.Count, findings.Count);
-        return (opened, refreshed, resolved, findings.Select(Key).Distinct().Count());
+    private async Task<List<int>> CampaignIdsAsync(CancellationToken ct)
+    {
+        await using var db = await _contexts.ForSystemAsync(ct);
+        return await db.Campaigns.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
     }
 
     private static (AlertRule, string, string, string) Key(AlertFinding f) => (f.Rule, f.RuleKey, f.ScopeKey, f.Period);
@@ -80,10 +91,10 @@ public class AlertScan
     /// content changed, that return after resolving, or that cleared are loaded and changed through the domain; the
     /// rest get their "last seen" refreshed by one set-based update (ExecuteUpdate) instead of one tracked entity each.
     /// </summary>
-    private static async Task<(int Opened, int Refreshed, int Resolved)> UpsertAsync(WuSheDbContext db, IReadOnlyList<AlertFinding> findings,
+    private static async Task<(int Opened, int Refreshed, int Resolved)> UpsertAsync(WuSheDbContext db, int campaignId, IReadOnlyList<AlertFinding> findings,
         DateTimeOffset now, CancellationToken ct)
     {
-        var existing = (await db.Alerts.AsNoTracking()
+        var existing = (await db.Alerts.AsNoTracking().Where(a => a.CampaignId == campaignId)
                 .Select(a => new { a.Id, a.Rule, a.RuleKey, a.ScopeKey, a.Period, a.State, a.Severity, a.Title, a.Numbers, a.Clause, a.Link, a.DistrictId, a.SiteId })
                 .ToListAsync(ct))
             .ToDictionary(a => (a.Rule, a.RuleKey, a.ScopeKey, a.Period));
@@ -96,7 +107,7 @@ public class AlertScan
         {
             if (!existing.TryGetValue(key, out var a))
             {
-                db.Alerts.Add(new Alert(f, now));
+                db.Alerts.Add(new Alert(campaignId, f, now));
                 opened++;
             }
             else if (a.State == AlertState.Resolved || a.Severity != f.Severity || a.Title != f.Title || a.Numbers != f.Numbers
@@ -118,13 +129,12 @@ public class AlertScan
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(ct);
         // Every alert not resolved by now was seen in this scan (new, refreshed or unchanged): one UPDATE, no id list.
-        await db.Alerts.Where(a => a.State != AlertState.Resolved).ExecuteUpdateAsync(u => u.SetProperty(a => a.LastSeen, now), ct);
+        await db.Alerts.Where(a => a.CampaignId == campaignId && a.State != AlertState.Resolved).ExecuteUpdateAsync(u => u.SetProperty(a => a.LastSeen, now), ct);
         return (opened + reopened, toRefresh.Count - reopened + unchanged, cleared.Count);
     }
 
-    private async Task<AlertInputs> InputsAsync(WuSheDbContext db, DateOnly today, CancellationToken ct)
+    private static async Task<AlertInputs> InputsAsync(WuSheDbContext db, Campaign campaign, DateOnly today, CancellationToken ct)
     {
-        var campaign = await _campaigns.LoadCampaignAsync(db, ct);
         var districts = await db.Districts.AsNoTracking().Where(d => d.CampaignId == campaign.Id).OrderBy(d => d.SortOrder).ToListAsync(ct);
         var ledgers = await QuotaLedgers.ForDistrictsAsync(db, districts, ct);
         var inCreation = SiteStates.InCreation.ToList();

@@ -58,6 +58,30 @@ public class CampaignQueries
         return new DistrictDetail(Summary(campaign), ToRow(district, sites, ledger), sites.Select(ToSiteRow).ToList());
     }
 
+    /// <summary>
+    /// The campaigns the user may work in, the current one marked: every campaign for a city account (the picker and the
+    /// city's campaign list), their own for a district or station account.
+    /// </summary>
+    public async Task<IReadOnlyList<CampaignChoice>> ListAsync(UserScope scope, CancellationToken ct = default)
+    {
+        await using var mine = await _contexts.ForAsync(scope, ct);
+        var current = await _current.In(mine).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
+        await using var db = await _contexts.ForSystemAsync(ct);
+        return await db.Campaigns.AsNoTracking()
+            .Where(c => scope.ChoosesCampaign || c.Id == current)
+            .OrderByDescending(c => c.Id == current).ThenBy(c => c.Name)
+            .Select(c => new CampaignChoice(c.Id, c.Code, c.Name, c.DocumentNumber, c.Region,
+                db.Districts.Count(d => d.CampaignId == c.Id), db.Sites.Count(s => s.CampaignId == c.Id), c.Id == current))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>A campaign's name, or null when there is no such campaign.</summary>
+    public async Task<string?> NameAsync(int campaignId, CancellationToken ct = default)
+    {
+        await using var db = await _contexts.ForSystemAsync(ct);
+        return await db.Campaigns.Where(c => c.Id == campaignId).Select(c => c.Name).SingleOrDefaultAsync(ct);
+    }
+
     /// <summary>The code of the district a district officer is bound to.</summary>
     public async Task<string?> DistrictCodeAsync(UserScope scope, CancellationToken ct = default)
     {
@@ -73,14 +97,20 @@ public class CampaignQueries
         return (await LoadCampaignAsync(db, ct)).Application;
     }
 
-    public async Task<Campaign> LoadCampaignAsync(WuSheDbContext db, CancellationToken ct)
+    /// <summary>The current campaign of the context's reader (<see cref="CurrentCampaign"/>), with its milestones and standards.</summary>
+    public async Task<Campaign> LoadCampaignAsync(WuSheDbContext db, CancellationToken ct) => await LoadAsync(_current.In(db), ct) ?? throw _current.Missing(db);
+
+    /// <summary>A campaign by id, for work that goes through every campaign (the alert scan).</summary>
+    public static async Task<Campaign> LoadCampaignAsync(WuSheDbContext db, int campaignId, CancellationToken ct) =>
+        await LoadAsync(db.Campaigns.Where(c => c.Id == campaignId), ct) ?? throw new NotFoundException("没有找到该创建活动。");
+
+    private static async Task<Campaign?> LoadAsync(IQueryable<Campaign> campaign, CancellationToken ct)
     {
-        return await _current.In(db).AsNoTracking()
+        return await campaign.AsNoTracking()
             .Include(c => c.Milestones)
             .Include(c => c.Standards).ThenInclude(s => s.Requirements)
             .AsSplitQuery()
-            .SingleOrDefaultAsync(ct)
-            ?? throw _current.Missing();
+            .SingleOrDefaultAsync(ct);
     }
 
     public static CampaignSummary Summary(Campaign c) => new(c.Id, c.Code, c.Name, c.DocumentNumber, c.Issuer, c.Region,

@@ -38,3 +38,6 @@ public sealed record SiteRowView(int Id, string Street, string Tier, int? JointS
     IReadOnlyList<string> Communities);
 
 public sealed record DistrictDetail(CampaignSummary Campaign, DistrictRowView District, IReadOnlyList<SiteRowView> Sites);
+
+/// <summary>A campaign the user may work in (the shell's picker, the city's campaign list).</summary>
+public sealed record CampaignChoice(int Id, string Code, string Name, string DocumentNumber, string Region, int Districts, int Sites, bool IsCurrent);

@@ -32,24 +32,28 @@ public partial class WuSheDbContext
 
     private void AddScopeFilters(ModelBuilder model)
     {
-        Filter<Site>(model, s => s.DistrictId, s => s.Id);
-        Filter<ProgressReport>(model, r => r.DistrictId, r => r.SiteId);
-        Filter<EvidenceFile>(model, e => e.DistrictId, e => e.SiteId);
-        Filter<Evaluation>(model, e => e.DistrictId, e => e.SiteId);
-        Filter<Alert>(model, a => a.DistrictId, a => a.SiteId);
-        Filter<AuditEntry>(model, a => a.DistrictId, a => null);
+        // Rows that carry their campaign are read in the user's campaign; their parts through their site.
+        Filter<Site>(model, s => s.DistrictId, s => s.Id, s => ReadScope.CampaignId == null || s.CampaignId == ReadScope.CampaignId);
+        Filter<ProgressReport>(model, r => r.DistrictId, r => r.SiteId, r => ReadScope.CampaignId == null || r.CampaignId == ReadScope.CampaignId);
+        Filter<EvidenceFile>(model, e => e.DistrictId, e => e.SiteId, e => ReadScope.CampaignId == null || Set<Site>().Any(s => s.Id == e.SiteId));
+        Filter<Evaluation>(model, e => e.DistrictId, e => e.SiteId, e => ReadScope.CampaignId == null || Set<Site>().Any(s => s.Id == e.SiteId));
+        Filter<Alert>(model, a => a.DistrictId, a => a.SiteId, a => ReadScope.CampaignId == null || a.CampaignId == ReadScope.CampaignId);
+        Filter<AuditEntry>(model, a => a.DistrictId, a => null, null);
+        model.Entity<Commendation>().HasQueryFilter(c => ReadScope.CampaignId == null || c.CampaignId == ReadScope.CampaignId);
         // A district is visible to its officer and to whoever sees one of its sites (a station its own, an evaluator an assigned one's).
-        model.Entity<District>().HasQueryFilter(d => ReadScope.SeesWholeCity || d.Id == ReadScope.DistrictId || Set<Site>().Any(s => s.DistrictId == d.Id));
+        model.Entity<District>().HasQueryFilter(d => (ReadScope.CampaignId == null || d.CampaignId == ReadScope.CampaignId)
+            && (ReadScope.SeesWholeCity || d.Id == ReadScope.DistrictId || Set<Site>().Any(s => s.DistrictId == d.Id)));
         // Parts of a visible site or evaluation.
-        model.Entity<Community>().HasQueryFilter(c => ReadScope.SeesWholeCity || Set<Site>().Any(s => s.Id == c.SiteId));
-        model.Entity<SocialWorker>().HasQueryFilter(w => ReadScope.SeesWholeCity || Set<Site>().Any(s => s.Id == w.SiteId));
-        model.Entity<SiteTransition>().HasQueryFilter(t => ReadScope.SeesWholeCity || Set<Site>().Any(s => s.Id == t.SiteId));
-        model.Entity<AcceptanceDecision>().HasQueryFilter(d => ReadScope.SeesWholeCity || Set<Site>().Any(s => s.Id == d.SiteId));
-        model.Entity<EvaluationSheet>().HasQueryFilter(x => ReadScope.SeesWholeCity || Set<Evaluation>().Any(e => e.Id == x.EvaluationId));
+        model.Entity<Community>().HasQueryFilter(c => (ReadScope.SeesWholeCity && ReadScope.CampaignId == null) || Set<Site>().Any(s => s.Id == c.SiteId));
+        model.Entity<SocialWorker>().HasQueryFilter(w => (ReadScope.SeesWholeCity && ReadScope.CampaignId == null) || Set<Site>().Any(s => s.Id == w.SiteId));
+        model.Entity<SiteTransition>().HasQueryFilter(t => (ReadScope.SeesWholeCity && ReadScope.CampaignId == null) || Set<Site>().Any(s => s.Id == t.SiteId));
+        model.Entity<AcceptanceDecision>().HasQueryFilter(d => (ReadScope.SeesWholeCity && ReadScope.CampaignId == null) || Set<Site>().Any(s => s.Id == d.SiteId));
+        model.Entity<EvaluationSheet>().HasQueryFilter(x => (ReadScope.SeesWholeCity && ReadScope.CampaignId == null) || Set<Evaluation>().Any(e => e.Id == x.EvaluationId));
     }
 
-    /// <summary><c>entity => Covers(ReadScope, district(entity), site(entity))</c>, read from this context when a query runs.</summary>
-    private void Filter<T>(ModelBuilder model, Expression<Func<T, int?>> district, Expression<Func<T, int?>> site) where T : class
+    /// <summary><c>entity => inCampaign(entity) &amp;&amp; Covers(ReadScope, district(entity), site(entity))</c>, read from this context when a query runs.</summary>
+    private void Filter<T>(ModelBuilder model, Expression<Func<T, int?>> district, Expression<Func<T, int?>> site,
+        Expression<Func<T, bool>>? inCampaign) where T : class
     {
         var entity = Expression.Parameter(typeof(T), "e");
         Expression<Func<UserScope>> scope = () => ReadScope;
@@ -59,6 +63,8 @@ public partial class WuSheDbContext
             [scope.Body, ReplacingExpressionVisitor.Replace(district.Parameters[0], entity, district.Body),
                 ReplacingExpressionVisitor.Replace(site.Parameters[0], entity, site.Body)],
             covers.Body);
+        if (inCampaign is not null)
+            body = Expression.AndAlso(ReplacingExpressionVisitor.Replace(inCampaign.Parameters[0], entity, inCampaign.Body), body);
         model.Entity<T>().HasQueryFilter(Expression.Lambda<Func<T, bool>>(body, entity));
     }
 }

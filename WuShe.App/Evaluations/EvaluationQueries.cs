@@ -62,10 +62,10 @@ public class EvaluationQueries
             openable, campaign.Clauses.Evaluation);
     }
 
-    public async Task<Rubric> RubricAsync(CancellationToken ct = default)
+    public async Task<Rubric> RubricAsync(UserScope scope, CancellationToken ct = default)
     {
-        await using var db = await _contexts.ForSystemAsync(ct);
-        return await _campaign.In(db).Select(c => c.Rubric).SingleOrDefaultAsync(ct) ?? throw _campaign.Missing();
+        await using var db = await _contexts.ForAsync(scope, ct);
+        return await _campaign.In(db).Select(c => c.Rubric).SingleOrDefaultAsync(ct) ?? throw _campaign.Missing(db);
     }
 
     public static EvaluationView ToView(Evaluation e, SiteTier tier) => new(e.Id, e.Phase, e.Phase.Label(), e.Round, e.Version, e.Rubric, e.Complete, e.MeanScore,

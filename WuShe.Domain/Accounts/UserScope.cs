@@ -15,6 +15,17 @@ public sealed record UserScope(UserRole Role, int? DistrictId, int? SiteId)
     /// <summary>The joint sites a city evaluator is assigned to; empty for every other role.</summary>
     public IReadOnlyList<int> AssignedSiteIds { get; init; } = [];
 
+    /// <summary>
+    /// The campaign the user works in (创建活动): chosen by a city user, their district's for a district or station account.
+    /// Null only for the system's own work, which reads every campaign.
+    /// </summary>
+    public int? CampaignId { get; init; }
+
+    public UserScope InCampaign(int? campaignId) => this with { CampaignId = campaignId };
+
+    /// <summary>City accounts choose the campaign they work in; a district or station account works in its district's.</summary>
+    public bool ChoosesCampaign => Role is UserRole.CityAdministrator or UserRole.Viewer or UserRole.CityEvaluator;
+
     public bool SeesWholeCity => Role is UserRole.CityAdministrator or UserRole.Viewer;
 
     /// <summary>Whether districts are this scope's unit of work (boards, ledgers, batches): the city and district officers.</summary>
@@ -31,7 +42,7 @@ public sealed record UserScope(UserRole Role, int? DistrictId, int? SiteId)
     public bool Sees(int? districtId, int? siteId) => CoversCompiled(this, districtId, siteId);
 
     public bool Equals(UserScope? other) => other is not null && Role == other.Role && DistrictId == other.DistrictId
-        && SiteId == other.SiteId && AssignedSiteIds.SequenceEqual(other.AssignedSiteIds);
+        && SiteId == other.SiteId && CampaignId == other.CampaignId && AssignedSiteIds.SequenceEqual(other.AssignedSiteIds);
 
-    public override int GetHashCode() => HashCode.Combine(Role, DistrictId, SiteId, AssignedSiteIds.Count);
+    public override int GetHashCode() => HashCode.Combine(Role, DistrictId, SiteId, CampaignId, AssignedSiteIds.Count);
 }

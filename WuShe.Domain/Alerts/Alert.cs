@@ -17,6 +17,8 @@ public enum AlertState
 public class Alert
 {
     public int Id { get; private set; }
+    /// <summary>The campaign whose rules raised it: a scan of one campaign never touches another's alerts.</summary>
+    public int CampaignId { get; private set; }
     public AlertRule Rule { get; private set; }
     public string RuleKey { get; private set; } = "";
     public AlertScope Scope { get; private set; }
@@ -39,8 +41,9 @@ public class Alert
 
     protected Alert() { }
 
-    public Alert(AlertFinding f, DateTimeOffset now)
+    public Alert(int campaignId, AlertFinding f, DateTimeOffset now)
     {
+        CampaignId = campaignId;
         Rule = f.Rule;
         RuleKey = f.RuleKey;
         Scope = f.Scope;

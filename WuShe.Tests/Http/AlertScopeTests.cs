@@ -12,28 +12,10 @@ public class AlertScopeTests
 
     public AlertScopeTests(AppFixture app) => _app = app;
 
-    private async Task ScanAsync()
-    {
-        using var admin = await _app.SignedInClientAsync("admin");
-        using var before = await admin.GetJsonAsync("api/jobs");
-        var lastId = before.RootElement[0].GetProperty("lastRun").ValueKind == System.Text.Json.JsonValueKind.Null ? 0
-            : before.RootElement[0].GetProperty("lastRun").GetProperty("id").GetInt64();
-        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync("api/jobs/AlertScan/run", null)).StatusCode);
-        for (var i = 0; i < 100; i++)
-        {
-            using var jobs = await admin.GetJsonAsync("api/jobs");
-            var last = jobs.RootElement[0].GetProperty("lastRun");
-            if (last.ValueKind != System.Text.Json.JsonValueKind.Null && last.GetProperty("id").GetInt64() > lastId
-                && last.GetProperty("finishedAt").ValueKind != System.Text.Json.JsonValueKind.Null) return;
-            await Task.Delay(200);
-        }
-        throw new TimeoutException("预警扫描未在 20 秒内完成。");
-    }
-
     [Fact]
     public async Task The_alert_export_follows_the_filter_and_the_scope()
     {
-        await ScanAsync();
+        await _app.ScanAlertsAsync();
         using var heping = await _app.SignedInClientAsync("heping");
         using var mine = await heping.GetJsonAsync("api/alerts?state=Open");
         var exported = await ReadAsync(heping, "export/alerts.xlsx?state=Open");
@@ -58,7 +40,7 @@ public class AlertScopeTests
     [Fact]
     public async Task A_district_officer_sees_only_the_districts_alerts()
     {
-        await ScanAsync();
+        await _app.ScanAlertsAsync();
         using var heping = await _app.SignedInClientAsync("heping");
         using var mine = await heping.GetJsonAsync("api/alerts");
         var districts = mine.RootElement.EnumerateArray().Select(a => a.GetProperty("district").GetString()).Distinct().ToList();

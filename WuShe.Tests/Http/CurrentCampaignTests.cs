@@ -36,7 +36,10 @@ public sealed class TwoCampaignsFixture : IAsyncLifetime
     }
 }
 
-/// <summary>Pages that work on "the" campaign read the current one (WuShe:CurrentCampaign), not the first in the database.</summary>
+/// <summary>
+/// Two campaigns in one database: pages that work on "the" campaign read the user's current one, never the first in the
+/// database; a city account switches (remembered), a district account stays in its district's; alerts keep to their campaign.
+/// </summary>
 public class CurrentCampaignTests : IClassFixture<TwoCampaignsFixture>
 {
     private readonly AppFixture _app;
@@ -54,5 +57,116 @@ public class CurrentCampaignTests : IClassFixture<TwoCampaignsFixture>
         var html = await rubric.Content.ReadAsStringAsync();
         Assert.Contains("项目实施情况", html);
         Assert.DoesNotContain("另一活动的维度", html);
+    }
+
+    private const string Other = "另一个示范项目（2020）";
+
+    private static async Task<List<(int Id, string Name, bool Current)>> CampaignsAsync(HttpClient client)
+    {
+        using var json = await client.GetJsonAsync("api/campaigns");
+        return json.RootElement.EnumerateArray()
+            .Select(c => (c.GetProperty("id").GetInt32(), c.GetProperty("name").GetString()!, c.GetProperty("isCurrent").GetBoolean())).ToList();
+    }
+
+    private static async Task<HashSet<int>> SiteIdsAsync(HttpClient client)
+    {
+        using var json = await client.GetJsonAsync("api/sites");
+        return json.RootElement.EnumerateArray().Select(s => s.GetProperty("id").GetInt32()).ToHashSet();
+    }
+
+    private static async Task<HttpResponseMessage> ChooseAsync(HttpClient client, int campaignId, bool withToken = true)
+    {
+        var form = new Dictionary<string, string> { ["campaignId"] = campaignId.ToString(), ["returnUrl"] = "/dashboard" };
+        if (withToken) form["__RequestVerificationToken"] = await AppFixture.FormTokenAsync(client, "account");
+        return await client.PostAsync("campaigns/choose", new FormUrlEncodedContent(form));
+    }
+
+    private static async Task<string> CampaignNameAsync(HttpClient client)
+    {
+        using var json = await client.GetJsonAsync("api/campaign");
+        return json.RootElement.GetProperty("campaign").GetProperty("name").GetString()!;
+    }
+
+    [Fact]
+    public async Task A_city_account_switches_campaign_every_read_follows_and_the_choice_is_remembered()
+    {
+        var password = await _app.ReadyAccountAsync("cao", "--role", "viewer");
+        using var viewer = await _app.SignedInAsync("cao", password);
+        var campaigns = await CampaignsAsync(viewer);
+        Assert.Equal(2, campaigns.Count);
+        Assert.Contains("天津", campaigns.Single(c => c.Current).Name);
+        var tianjinSites = await SiteIdsAsync(viewer);
+        var other = campaigns.Single(c => c.Name == Other).Id;
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await ChooseAsync(viewer, other, withToken: false)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ChooseAsync(viewer, 999_999)).StatusCode);
+        Assert.Contains("天津", await CampaignNameAsync(viewer));
+
+        var chosen = await ChooseAsync(viewer, other);
+        Assert.Equal("/dashboard", chosen.RedirectPath());
+        Assert.Equal(Other, await CampaignNameAsync(viewer));
+        var otherSites = await SiteIdsAsync(viewer);
+        Assert.NotEmpty(otherSites);
+        Assert.Empty(otherSites.Intersect(tianjinSites));
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"api/sites/{tianjinSites.First()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"api/sites/{otherSites.First()}")).StatusCode);
+        Assert.Contains(Other, await viewer.GetStringAsync("campaign"));
+
+        using var later = await _app.SignedInAsync("cao", password);
+        Assert.Equal(Other, await CampaignNameAsync(later));
+        Assert.Equal(otherSites, await SiteIdsAsync(later));
+    }
+
+    [Fact]
+    public async Task A_district_officer_works_in_the_districts_campaign_and_cannot_choose_or_read_another()
+    {
+        var password = await _app.ReadyAccountAsync("tang", "--role", "viewer");
+        using var viewer = await _app.SignedInAsync("tang", password);
+        var other = (await CampaignsAsync(viewer)).Single(c => c.Name == Other).Id;
+        await ChooseAsync(viewer, other);
+        var otherSites = await SiteIdsAsync(viewer);
+
+        using var heping = await _app.SignedInClientAsync("heping");
+        var mine = await CampaignsAsync(heping);
+        Assert.Contains("天津", Assert.Single(mine).Name);
+        Assert.Equal(HttpStatusCode.Forbidden, (await ChooseAsync(heping, other)).StatusCode);
+        Assert.All(otherSites, id => Assert.DoesNotContain(id, SiteIdsAsync(heping).Result));
+        foreach (var id in otherSites.Take(3))
+            Assert.Equal(HttpStatusCode.NotFound, (await heping.GetAsync($"api/sites/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await heping.GetAsync("api/districts/120101")).StatusCode);
+        Assert.DoesNotContain(Other, await heping.GetStringAsync("api/districts/120101"));
+    }
+
+    [Fact]
+    public async Task The_alert_scan_raises_each_campaigns_alerts_under_it_and_each_campaign_reads_only_its_own()
+    {
+        await _app.ScanAlertsAsync();
+        var password = await _app.ReadyAccountAsync("gao", "--role", "viewer");
+        using var viewer = await _app.SignedInAsync("gao", password);
+        var tianjin = await AlertsAsync(viewer);
+        var tianjinSites = await SiteIdsAsync(viewer);
+        await ChooseAsync(viewer, (await CampaignsAsync(viewer)).Single(c => c.Name == Other).Id);
+        var other = await AlertsAsync(viewer);
+        var otherSites = await SiteIdsAsync(viewer);
+
+        Assert.NotEmpty(tianjin);
+        Assert.NotEmpty(other);
+        Assert.Empty(tianjin.Select(a => a.Id).Intersect(other.Select(a => a.Id)));
+        Assert.All(tianjin.Where(a => a.Site is not null), a => Assert.Contains(a.Site!.Value, tianjinSites));
+        Assert.All(other.Where(a => a.Site is not null), a => Assert.Contains(a.Site!.Value, otherSites));
+
+        await _app.ScanAlertsAsync();
+        Assert.Equal(other.Select(a => a.Id).Order(), (await AlertsAsync(viewer)).Select(a => a.Id).Order());
+    }
+
+    private static async Task<List<(int Id, int? Site)>> AlertsAsync(HttpClient client)
+    {
+        using var json = await client.GetJsonAsync("api/alerts?state=Open");
+        return json.RootElement.EnumerateArray().Select(a =>
+        {
+            var link = a.GetProperty("link").GetString() ?? "";
+            var m = System.Text.RegularExpressions.Regex.Match(link, @"sites/(\d+)");
+            return (a.GetProperty("id").GetInt32(), m.Success ? int.Parse(m.Groups[1].Value) : (int?)null);
+        }).ToList();
     }
 }

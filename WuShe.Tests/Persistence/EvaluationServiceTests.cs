@@ -33,7 +33,7 @@ public class EvaluationServiceTests : SeededApp
         }, 70, new[] { new GradeBand("优秀", 95), new GradeBand("良好", 85), new GradeBand("合格", 70) }, IsSystemDefault: true);
         await evaluations.ChangeRubricAsync(admin, adminScope, weighted);
 
-        var current = await Service<EvaluationQueries>().RubricAsync();
+        var current = await Service<EvaluationQueries>().RubricAsync(adminScope);
         Assert.False(current.IsSystemDefault);
         Assert.Equal(100, current.MaxPoints);
         var view = await Service<EvaluationQueries>().ForSiteAsync(officerScope, id);

@@ -97,6 +97,9 @@ namespace WuShe.App.Data.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CurrentCampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -163,6 +166,8 @@ namespace WuShe.App.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CurrentCampaignId");
 
                     b.HasIndex("DistrictId");
 
@@ -303,6 +308,9 @@ namespace WuShe.App.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Clause")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -370,9 +378,9 @@ namespace WuShe.App.Data.Migrations
 
                     b.HasIndex("SiteId");
 
-                    b.HasIndex("State", "DistrictId");
+                    b.HasIndex("CampaignId", "State", "DistrictId");
 
-                    b.HasIndex("Rule", "RuleKey", "ScopeKey", "Period")
+                    b.HasIndex("CampaignId", "Rule", "RuleKey", "ScopeKey", "Period")
                         .IsUnique();
 
                     b.ToTable("Alerts");
@@ -1224,6 +1232,11 @@ namespace WuShe.App.Data.Migrations
 
             modelBuilder.Entity("WuShe.App.Accounts.UserAccount", b =>
                 {
+                    b.HasOne("WuShe.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CurrentCampaignId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.HasOne("WuShe.Domain.Campaigns.District", null)
                         .WithMany()
                         .HasForeignKey("DistrictId")
@@ -1233,6 +1246,15 @@ namespace WuShe.App.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("WuShe.Domain.Alerts.Alert", b =>
+                {
+                    b.HasOne("WuShe.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("WuShe.Domain.Campaigns.CreationStandard", b =>
