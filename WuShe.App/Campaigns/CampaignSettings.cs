@@ -82,5 +82,5 @@ public class CampaignSettings
         return d;
     }
 
-    private static string UnitOf(StandardRequirement r) => r.Unit == MeasureUnit.Count ? WuShe.Domain.Compliance.MetricWords.Of(r.Metric).Unit : "";
+    private static string UnitOf(StandardRequirement r) => r.Unit == MeasureUnit.Count ? MetricCatalogue.Of(r.Metric).UnitWord : "";
 }

@@ -10,8 +10,7 @@ public static class RuleText
     {
         Comparator.IsTrue => "必须具备",
         Comparator.TrackOnly => "仅统计，不设下限",
-        Comparator.MoreThan => "> " + Value(r.Unit, r.Threshold),
-        _ => "≥ " + Value(r.Unit, r.Threshold),
+        var c => c.Symbol() + " " + Value(r.Unit, r.Threshold),
     } + (r.ThresholdIsSystemSetting ? "（系统设定）" : "");
 
     public static string Value(MeasureUnit unit, decimal value) => unit switch

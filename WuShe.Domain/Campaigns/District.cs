@@ -9,7 +9,7 @@ public class District
 {
     public int Id { get; private set; }
     public int CampaignId { get; private set; }
-    /// <summary>GB/T 2260 administrative-division code, e.g. "120101" for 和平区.</summary>
+    /// <summary>GB/T 2260 administrative-division code, e.g. "120101" for 和平区, or a functional zone's campaign-local code (<see cref="DistrictCode"/>).</summary>
     public string Code { get; private set; } = "";
     public string Name { get; private set; } = "";
     public int StreetQuota { get; private set; }
@@ -23,8 +23,7 @@ public class District
 
     public District(int campaignId, string code, string name, int streetQuota, int communityQuota, int sortOrder, ApplicationRules rules)
     {
-        if (code is null || code.Length != 6 || !code.All(char.IsAsciiDigit))
-            throw new DomainException($"区划代码“{code}”应为 6 位数字（GB/T 2260）。");
+        if (DistrictCode.Problem(code) is { } problem) throw new DomainException(problem + "。");
         if (string.IsNullOrWhiteSpace(name)) throw new DomainException($"区划代码 {code} 缺少区划名称。");
         CampaignId = campaignId;
         Code = code;

@@ -103,6 +103,12 @@ public enum Comparator
     TrackOnly,
     /// <summary>超过 (&gt;): e.g. 三（六） for district sites — "应撬动一定数额", some money, no floor.</summary>
     MoreThan,
+    /// <summary>不超过 (≤): e.g. a service contract "最长不超过3年".</summary>
+    AtMost,
+    /// <summary>少于 (&lt;).</summary>
+    LessThan,
+    /// <summary>等于 (=).</summary>
+    EqualTo,
 }
 
 public enum MeasureUnit { Count, Ratio, Fen, Flag }

@@ -74,27 +74,38 @@ public static class ComplianceEngine
 
     private static RequirementVerdict Count(StandardRequirement r, string clause, string scope, int? actual)
     {
-        var m = MetricWords.Of(r.Metric);
-        var required = $"≥ {r.Threshold:0} {m.Unit}";
+        var m = MetricCatalogue.Of(r.Metric);
+        if (r.Comparator == Comparator.TrackOnly)
+            return actual is { } t
+                ? new(r.Description, scope, VerdictStatus.Tracked, "不设要求（仅统计）", $"{t} {m.UnitWord}", "", clause, null)
+                : NoData(r, clause, scope, "尚无已提交的进展报告", "不设要求（仅统计）");
+        var required = $"{r.Comparator.Symbol()} {r.Threshold:0} {m.UnitWord}";
         if (actual is not { } a) return NoData(r, clause, scope, "尚无已提交的进展报告", required);
-        var gap = (int)Math.Ceiling(r.Threshold) - a;
-        return new(r.Description, scope, gap <= 0 ? VerdictStatus.Met : VerdictStatus.NotMet, required, $"{a} {m.Unit}",
-            gap <= 0 ? "" : $"还差 {gap} {m.Unit}{m.Noun}", clause, Ratio(a, r.Threshold));
+        var met = r.Comparator.Holds(a, r.Threshold);
+        return new(r.Description, scope, met ? VerdictStatus.Met : VerdictStatus.NotMet, required, $"{a} {m.UnitWord}",
+            met ? "" : GapText(r.Comparator, Math.Max(1, r.Comparator.WholeGap(a, r.Threshold)), m), clause, r.Comparator.Progress(a, r.Threshold));
     }
+
+    /// <summary>"还差 2 名专职社会工作者" below a floor, "超出 1 个…" above a ceiling, "相差 1 个…" off an exact number.</summary>
+    private static string GapText(Comparator c, int gap, MetricDefinition m) =>
+        $"{(c.IsFloor() ? "还差" : c == Comparator.EqualTo ? "相差" : "超出")} {gap} {m.UnitWord}{m.Noun}";
 
     /// <summary>part / whole against a ratio threshold, exactly in decimals: 15.00 % passes, 14.99 % fails.</summary>
     private static RequirementVerdict Share(StandardRequirement r, string clause, string scope, int? part, int? whole, string wholeName)
     {
-        var m = MetricWords.Of(r.Metric);
-        var required = $"≥ {r.Threshold * 100:0.##}%";
+        var m = MetricCatalogue.Of(r.Metric);
+        var required = r.Comparator == Comparator.TrackOnly ? "不设要求（仅统计）" : $"{r.Comparator.Symbol()} {r.Threshold * 100:0.##}%";
         if (whole is not > 0) return NoData(r, clause, scope, $"{wholeName}未填或为 0，无法计算比例", required);
         if (part is not { } p) return NoData(r, clause, scope, $"{m.Noun}人数未填", required);
         var share = (decimal)p / whole.Value;
-        var needed = (int)Math.Ceiling(r.Threshold * whole.Value);
         var actual = $"{share * 100:0.00}%（{p} / {whole} {wholeName}）";
-        return share >= r.Threshold
-            ? new(r.Description, scope, VerdictStatus.Met, required, actual, "", clause, Ratio(share, r.Threshold))
-            : new(r.Description, scope, VerdictStatus.NotMet, required, actual, $"还差 {needed - p} 名{m.Noun}", clause, Ratio(share, r.Threshold));
+        if (r.Comparator == Comparator.TrackOnly) return new(r.Description, scope, VerdictStatus.Tracked, required, actual, "", clause, null);
+        if (r.Comparator.Holds(share, r.Threshold))
+            return new(r.Description, scope, VerdictStatus.Met, required, actual, "", clause, r.Comparator.Progress(share, r.Threshold));
+        // The whole-person distance: how many more (or fewer) of the numerator would meet the rule at this denominator.
+        var gap = r.Comparator.WholeGap(p, r.Threshold * whole.Value);
+        return new(r.Description, scope, VerdictStatus.NotMet, required, actual, GapText(r.Comparator, Math.Max(gap, 1), m), clause,
+            r.Comparator.Progress(share, r.Threshold));
     }
 
     private static RequirementVerdict Fund(StandardRequirement r, string clause, SiteFacts f)
@@ -137,25 +148,4 @@ public static class ComplianceEngine
         new(r.Description, scope, VerdictStatus.NoData, required ?? "", "无数据", why, clause, null);
 
     private static decimal Ratio(decimal actual, decimal threshold) => threshold <= 0 ? 1 : Math.Clamp(actual / threshold, 0, 1);
-}
-
-/// <summary>How a metric is counted in words: unit and noun for "还差 3 名注册志愿者".</summary>
-public sealed record MetricWords(string Unit, string Noun)
-{
-    public static MetricWords Of(StandardMetric metric) => metric switch
-    {
-        StandardMetric.FullTimeSocialWorkers => new("名", "专职社会工作者"),
-        StandardMetric.CoveredCommunities => new("个", "辐射社区"),
-        StandardMetric.CommitteeMembersTakingPart => new("名", "参与项目的“两委”成员"),
-        StandardMetric.CertifiedWorkersTakingPart => new("名", "参与项目的持证社区工作者"),
-        StandardMetric.SpecialHardshipServiceActivities => new("次", "专业服务活动"),
-        StandardMetric.CommunitySocialOrganisations => new("个", "社区社会组织"),
-        StandardMetric.VolunteerTeams => new("个", "志愿服务组织（团队）"),
-        StandardMetric.RegisteredVolunteerShare => new("名", "注册志愿者"),
-        StandardMetric.ActiveVolunteerShare => new("名", "有服务时长记录的志愿者"),
-        StandardMetric.ResearchTopics => new("项", "专题研究"),
-        StandardMetric.CaseWriteUps => new("篇", "经验总结"),
-        StandardMetric.MediaReports => new("篇", "宣传报道"),
-        _ => new("", ""),
-    };
 }

@@ -1,3 +1,4 @@
+using WuShe.Tests.Support;
 using WuShe.App.Data.Seeding;
 
 namespace WuShe.Tests.SeedData;
@@ -149,15 +150,5 @@ public class TianjinSeedTests
         Assert.Equal((60m, 100m, true), (campaign.Rubric.PassMark, campaign.Rubric.MaxPoints, campaign.Rubric.IsSystemDefault));
     }
 
-    private static CampaignSeed ReadEdited(Action<System.Text.Json.Nodes.JsonObject> edit)
-    {
-        using var folder = new WuShe.Tests.Support.TempFolder();
-        var source = Path.Combine(AppContext.BaseDirectory, "seed-data", "tianjin-2023");
-        var target = Directory.CreateDirectory(folder.File("tianjin-2023")).FullName;
-        foreach (var file in Directory.GetFiles(source)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(target, "campaign.json")))!.AsObject();
-        edit(json);
-        File.WriteAllText(Path.Combine(target, "campaign.json"), json.ToJsonString());
-        return CampaignSeedReader.Read(target);
-    }
+    private static CampaignSeed ReadEdited(Action<System.Text.Json.Nodes.JsonObject> edit) => SeedFiles.ReadEdited(edit);
 }

@@ -11,6 +11,8 @@ public static class CampaignSeedReader
         PropertyNameCaseInsensitive = true,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // A misspelt or unknown field is refused, never silently ignored (a rule that looked set would not be).
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
     };
 
     public static IReadOnlyList<CampaignSeed> ReadAll(string seedDataPath)
@@ -35,13 +37,22 @@ public static class CampaignSeedReader
         }
         catch (JsonException e)
         {
-            throw new SeedDataException($"{campaignPath} 格式错误（第 {e.LineNumber + 1} 行）：{e.Message}");
+            throw new SeedDataException($"{campaignPath} 第 {e.LineNumber + 1} 行 {e.Path}：{JsonProblem(e)}");
         }
         var districts = ReadDistricts(Path.Combine(folder, campaign.DistrictsFile));
         var jointSites = ReadJointSites(Path.Combine(folder, campaign.JointSitesFile));
         var seed = new CampaignSeed(folder, campaign, districts, jointSites);
         Check(seed);
         return seed;
+    }
+
+    /// <summary>System.Text.Json's English reason, said in Chinese: an unknown field, a value of the wrong type, broken JSON.</summary>
+    private static string JsonProblem(JsonException e)
+    {
+        var unknown = System.Text.RegularExpressions.Regex.Match(e.Message, "property '([^']+)' could not be mapped");
+        if (unknown.Success) return $"未知字段“{unknown.Groups[1].Value}”（请检查拼写；本系统不认识的字段不会被忽略）";
+        if (e.Message.Contains("could not be converted")) return "值的类型不对（例如应为数字却写成了文字，或应为日期 yyyy-MM-dd）";
+        return "不是有效的 JSON（请检查引号、逗号和括号）";
     }
 
     private static List<DistrictRow> ReadDistricts(string path) => CsvTable.Read(path).Rows(r => new DistrictRow
@@ -59,6 +70,32 @@ public static class CampaignSeedReader
         Street = r.Text("试点街镇"),
         CommunitiesText = r.Text("试点社区"),
     }).ToList();
+
+    /// <summary>
+    /// Whether a rule can be measured as written: each name among the known ones (listed when not), and the metric's unit,
+    /// scope, comparator, threshold and period consistent (<see cref="WuShe.Domain.Campaigns.MetricCatalogue"/>).
+    /// </summary>
+    private static IEnumerable<(string Field, string Message)> RequirementProblems(RequirementFile r)
+    {
+        var metric = Known<WuShe.Domain.Campaigns.StandardMetric>(r.Metric, "metric", out var m);
+        var comparator = Known<WuShe.Domain.Campaigns.Comparator>(r.Comparator, "comparator", out var c);
+        var unit = Known<WuShe.Domain.Campaigns.MeasureUnit>(r.Unit, "unit", out var u);
+        var scope = Known<WuShe.Domain.Campaigns.StandardScope>(r.Scope, "scope", out var sc);
+        var period = Known<WuShe.Domain.Campaigns.RequirementPeriod>(r.Period, "period", out var p);
+        var names = new[] { metric, comparator, unit, scope, period }.OfType<(string, string)>().ToList();
+        foreach (var problem in names) yield return problem;
+        if (names.Count == 0)
+            foreach (var problem in WuShe.Domain.Campaigns.MetricCatalogue.Problems(m, c, r.Threshold, u, sc, p)) yield return problem;
+        if (CampaignSeeder.SelectorProblem(r.AppliesTo) is { } selector) yield return ("appliesTo", selector);
+        if (string.IsNullOrWhiteSpace(r.Description)) yield return ("description", "缺少要求的说明");
+        if (string.IsNullOrWhiteSpace(r.ClauseText)) yield return ("clauseText", "缺少通知原文（这条要求出自哪句话）");
+    }
+
+    private static (string Field, string Message)? Known<T>(string value, string field, out T parsed) where T : struct, Enum =>
+        Enum.TryParse(value, ignoreCase: false, out parsed) && Enum.IsDefined(parsed) && !int.TryParse(value, out _)
+            ? null
+            : (field, string.IsNullOrWhiteSpace(value) ? $"缺少 {field}，可选：{string.Join("、", Enum.GetNames<T>())}"
+                : $"“{value}”不是可用的 {field}，可选：{string.Join("、", Enum.GetNames<T>())}");
 
     /// <summary>An application minimum must be the same number as the standard that states it (one number, one place to read it).</summary>
     private static IEnumerable<string> SameAsStandard(CampaignFile c, string metric, int minimum, string field) =>
@@ -105,9 +142,9 @@ public static class CampaignSeedReader
             if (!rubric.Missing().Any())
                 problems.AddRange(rubric.ToRubric().Validate().Select(e => $"campaign.json 的 rubric：{e.Message}"));
         }
-        foreach (var s in c.Standards)
-            foreach (var r in s.Requirements.Where(r => r.Metric == "CharityFundsRaised" && r.Period != "FundraisingYear"))
-                problems.Add($"创建标准第 {s.Number} 条 CharityFundsRaised 的 period 应为 FundraisingYear（按本活动的筹款年度计），实际为 {r.Period}");
+        for (var i = 0; i < c.Standards.Count; i++)
+            for (var j = 0; j < c.Standards[i].Requirements.Count; j++)
+                problems.AddRange(RequirementProblems(c.Standards[i].Requirements[j]).Select(p => $"campaign.json 的 $.standards[{i}].requirements[{j}].{p.Field}：{p.Message}"));
         if (c.FundraisingYear is not { } fy)
             problems.Add("campaign.json 缺少 fundraisingYear（basis：“自然年”或“项目年度”；reason：选择理由。通知未规定“每年”的口径，须由本活动设定）");
         else
@@ -128,6 +165,9 @@ public static class CampaignSeedReader
             problems.Add($"市区联合创建点社区合计 {jointCommunities} 个，与任务目标 {c.Targets.JointCommunities} 不一致");
         foreach (var dup in seed.Districts.GroupBy(d => d.Code).Where(g => g.Count() > 1))
             problems.Add($"区划代码 {dup.Key} 重复");
+        for (var i = 0; i < seed.Districts.Count; i++)
+            if (WuShe.Domain.Campaigns.DistrictCode.Problem(seed.Districts[i].Code) is { } bad)
+                problems.Add($"{c.DistrictsFile} 第 {i + 2} 行 区划代码：{bad}");
         var numbers = seed.JointSites.Select(j => j.Number).OrderBy(n => n).ToList();
         if (!numbers.SequenceEqual(Enumerable.Range(1, numbers.Count)))
             problems.Add($"市区联合创建点序号应为 1—{numbers.Count} 且不重复，实际为 {string.Join("、", numbers)}");

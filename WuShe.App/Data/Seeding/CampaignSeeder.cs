@@ -85,18 +85,25 @@ public class CampaignSeeder
             ? parsed
             : throw new SeedDataException($"第 {standard} 条标准的 {field} 值“{value}”无效，可选：{string.Join("、", Enum.GetNames<T>())}。");
 
-    private static SiteSelector ParseSelector(int standard, JsonElement e)
+    private static SiteSelector ParseSelector(int standard, JsonElement e) => SelectorProblem(e) is { } problem
+        ? throw new SeedDataException($"第 {standard} 条标准的 appliesTo：{problem}")
+        : e.ValueKind == JsonValueKind.String
+            ? e.GetString() == "AllSites" ? SiteSelector.AllSites : SiteSelector.DistrictLevelSites
+            : SiteSelector.JointSites(e.GetProperty("jointSites")[0].GetInt32(), e.GetProperty("jointSites")[1].GetInt32());
+
+    /// <summary>Why an appliesTo cannot select sites ("AllSites", "DistrictLevel" or { "jointSites": [from, to] }); null when it can.</summary>
+    public static string? SelectorProblem(JsonElement e)
     {
+        const string choices = "可选：\"AllSites\"、\"DistrictLevel\" 或 {\"jointSites\": [1, 5]}";
         if (e.ValueKind == JsonValueKind.String)
-            return e.GetString() switch
-            {
-                "AllSites" => SiteSelector.AllSites,
-                "DistrictLevel" => SiteSelector.DistrictLevelSites,
-                var other => throw new SeedDataException($"第 {standard} 条标准的 appliesTo 值“{other}”无效，可选：AllSites、DistrictLevel 或 {{\"jointSites\": [1, 5]}}。"),
-            };
-        if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty("jointSites", out var range)
-            && range.ValueKind == JsonValueKind.Array && range.GetArrayLength() == 2)
-            return SiteSelector.JointSites(range[0].GetInt32(), range[1].GetInt32());
-        throw new SeedDataException($"第 {standard} 条标准缺少有效的 appliesTo。");
+            return e.GetString() is "AllSites" or "DistrictLevel" ? null : $"“{e.GetString()}”不是可用的范围，{choices}";
+        if (e.ValueKind != JsonValueKind.Object) return $"缺少适用范围，{choices}";
+        if (e.EnumerateObject().Select(p => p.Name).FirstOrDefault(n => n != "jointSites") is { } extra)
+            return $"未知字段“{extra}”，{choices}";
+        if (!e.TryGetProperty("jointSites", out var range) || range.ValueKind != JsonValueKind.Array || range.GetArrayLength() != 2
+            || range.EnumerateArray().Any(n => n.ValueKind != JsonValueKind.Number || !n.TryGetInt32(out _)))
+            return $"jointSites 应为两个整数 [起, 止]，{choices}";
+        var (from, to) = (range[0].GetInt32(), range[1].GetInt32());
+        return from < 1 || to < from ? $"市区联合创建点序号范围 {from}—{to} 无效" : null;
     }
 }

@@ -1,0 +1,71 @@
+using WuShe.App.Data.Seeding;
+using WuShe.Domain.Campaigns;
+using WuShe.Domain.Compliance;
+using WuShe.Domain.Sites;
+using WuShe.Tests.Support;
+
+namespace WuShe.Tests.Domain;
+
+/// <summary>
+/// Every comparator a campaign file may state (不少于 ≥, 超过 >, 不超过 ≤, 少于 <, 等于 =, 仅统计), read from the file and
+/// decided by the engine, just met and just missed, with the numbers and the distance in words.
+/// </summary>
+public class ComparatorRulesTests
+{
+    private static readonly DateOnly AsOf = new(2023, 12, 31);
+
+    private static Campaign WithResearchRule(string comparator, decimal threshold) => CampaignSeeder.ToCampaign(SeedFiles.ReadEdited(j =>
+    {
+        var rule = j["standards"]![6]!["requirements"]![0]!.AsObject();
+        rule["comparator"] = comparator;
+        rule["threshold"] = threshold;
+    }).Campaign);
+
+    private static SiteFacts Facts(int research) => new(SiteTier.DistrictLevel, null, 2, true, 2, true, true, "天津市慈善协会",
+        new DateOnly(2023, 8, 1), [new("甲社区", 1, 1, 1, 10000, 1500, 600), new("乙社区", 1, 1, 1, 10000, 1500, 600)],
+        5, 3, 120, research, 1, 1, new Dictionary<int, long> { [202308] = 100 }, new DateOnly(2023, 7, 1));
+
+    [Theory]
+    [InlineData("AtLeast", 2, 2, VerdictStatus.Met, "≥ 2 项", "")]
+    [InlineData("AtLeast", 2, 1, VerdictStatus.NotMet, "≥ 2 项", "还差 1 项专题研究")]
+    [InlineData("MoreThan", 2, 3, VerdictStatus.Met, "> 2 项", "")]
+    [InlineData("MoreThan", 2, 2, VerdictStatus.NotMet, "> 2 项", "还差 1 项专题研究")]
+    [InlineData("AtMost", 3, 3, VerdictStatus.Met, "≤ 3 项", "")]
+    [InlineData("AtMost", 3, 5, VerdictStatus.NotMet, "≤ 3 项", "超出 2 项专题研究")]
+    [InlineData("LessThan", 3, 2, VerdictStatus.Met, "< 3 项", "")]
+    [InlineData("LessThan", 3, 3, VerdictStatus.NotMet, "< 3 项", "超出 1 项专题研究")]
+    [InlineData("EqualTo", 2, 2, VerdictStatus.Met, "= 2 项", "")]
+    [InlineData("EqualTo", 2, 4, VerdictStatus.NotMet, "= 2 项", "相差 2 项专题研究")]
+    [InlineData("TrackOnly", 2, 0, VerdictStatus.Tracked, "不设要求（仅统计）", "")]
+    public void A_count_rule_is_decided_by_its_comparator(string comparator, decimal threshold, int actual, VerdictStatus status, string required, string gap)
+    {
+        var verdict = ComplianceEngine.Evaluate(WithResearchRule(comparator, threshold), Facts(actual), AsOf)
+            .Standards.Single(s => s.Number == 7).Requirements.Single(r => r.Description.Contains("专题研究"));
+        Assert.Equal(status, verdict.Status);
+        Assert.Equal(required, verdict.Required);
+        Assert.Equal($"{actual} 项", verdict.Actual);
+        Assert.Equal(gap, verdict.Gap);
+        Assert.Equal("三（七）（数量为系统设定）", verdict.Clause);
+    }
+
+    [Theory]
+    [InlineData("AtMost", 0.5, 5000, VerdictStatus.Met, "")]
+    [InlineData("AtMost", 0.5, 5001, VerdictStatus.NotMet, "超出 1 名注册志愿者")]
+    [InlineData("MoreThan", 0.15, 1500, VerdictStatus.NotMet, "还差 1 名注册志愿者")]
+    [InlineData("MoreThan", 0.15, 1501, VerdictStatus.Met, "")]
+    public void A_ratio_rule_is_decided_by_its_comparator_in_whole_people(string comparator, decimal threshold, int registered, VerdictStatus status, string gap)
+    {
+        var campaign = CampaignSeeder.ToCampaign(SeedFiles.ReadEdited(j =>
+        {
+            var rule = j["standards"]![4]!["requirements"]![1]!.AsObject();
+            rule["comparator"] = comparator;
+            rule["threshold"] = threshold;
+        }).Campaign);
+        var facts = Facts(1) with { Communities = [new("甲社区", 1, 1, 1, 10000, registered, registered)] };
+        var verdict = ComplianceEngine.Evaluate(campaign, facts, AsOf).Standards.Single(s => s.Number == 5)
+            .Requirements.Single(r => r.Actual.Contains("常住人口"));
+        Assert.Equal(status, verdict.Status);
+        Assert.Equal(gap, verdict.Gap);
+        Assert.StartsWith(comparator == "AtMost" ? "≤" : ">", verdict.Required);
+    }
+}
