@@ -139,6 +139,6 @@ public class CampaignQueries
 
     public static StandardView ToView(CreationStandard s, FundraisingYearBasis basis, Func<StandardRequirement, bool>? include = null) => new(
         s.Number, s.Title, s.Clause, s.Summary,
-        s.Requirements.Where(include ?? (_ => true)).Select(r => new RequirementView(r.Description, RuleText.Of(r), RuleText.Of(r.Scope),
+        s.Requirements.Where(include ?? (_ => true)).Select(r => new RequirementView(r.Description, RuleText.Of(r), RuleText.ScopeOf(r),
             RuleText.Of(r.Period, basis), r.AppliesTo.Label, r.ClauseText)).ToList());
 }

@@ -23,6 +23,10 @@ public static class RuleText
 
     public static string Of(StandardScope scope) => scope == StandardScope.Community ? "每个社区" : "创建点";
 
+    /// <summary>"创建点", "每个社区", or one kind of community: "每个农村社区".</summary>
+    public static string ScopeOf(StandardRequirement r) =>
+        r.ForCommunities is { } kind ? "每个" + WuShe.Domain.Sites.CommunityKinds.Label(kind) : Of(r.Scope);
+
     public static string Of(RequirementPeriod period, FundraisingYearBasis basis) => period switch
     {
         RequirementPeriod.CalendarYear => "每个自然年",

@@ -31,7 +31,7 @@ public static class ComplianceFacts
         Step("siteIds");
         var siteIds = sites.Select(s => s.Id);
         var communities = (await db.Communities.Where(c => siteIds.Contains(c.SiteId))
-                .Select(c => new { c.Id, c.SiteId, c.Name, c.SortOrder }).ToListAsync(ct))
+                .Select(c => new { c.Id, c.SiteId, c.Name, c.SortOrder, c.Kind }).ToListAsync(ct))
             .OrderBy(c => c.SortOrder).ToLookup(c => c.SiteId);
 
         Step("asOfKey");
@@ -100,7 +100,7 @@ public static class ComplianceFacts
                     var now = communityFigures.GetValueOrDefault((latestId, c.Id));
                     var year = yearId == 0 ? null : communityFigures.GetValueOrDefault((yearId, c.Id));
                     return new CommunityFacts(c.Name, now?.CommitteeMembers, now?.CertifiedWorkers, now?.VolunteerTeams,
-                        now?.ResidentPopulation, now?.RegisteredVolunteers, year?.ActiveVolunteers);
+                        now?.ResidentPopulation, now?.RegisteredVolunteers, year?.ActiveVolunteers, c.Kind);
                 }).ToList(),
                 organisations.GetValueOrDefault(s.Id), act?.Count ?? 0, act?.People ?? 0,
                 promotions.GetValueOrDefault((s.Id, PromotionKind.Research)),

@@ -1,4 +1,5 @@
 using WuShe.Domain.Common;
+using WuShe.Domain.Sites;
 
 namespace WuShe.Domain.Campaigns;
 
@@ -14,6 +15,8 @@ public class StandardRequirement
     public StandardScope Scope { get; private set; }
     public RequirementPeriod Period { get; private set; }
     public SiteSelector AppliesTo { get; private set; } = SiteSelector.AllSites;
+    /// <summary>For a rule per community: only 城市社区 or only 农村社区 (村); null for every covered community.</summary>
+    public CommunityKind? ForCommunities { get; private set; }
     public string Description { get; private set; } = "";
     /// <summary>The words of the notice this requirement comes from.</summary>
     public string ClauseText { get; private set; } = "";
@@ -40,8 +43,11 @@ public class StandardRequirement
 
     public StandardRequirement(StandardMetric metric, Comparator comparator, decimal threshold, MeasureUnit unit,
         StandardScope scope, RequirementPeriod period, SiteSelector appliesTo, string description, string clauseText,
-        bool thresholdIsSystemSetting = false)
+        bool thresholdIsSystemSetting = false, CommunityKind? forCommunities = null)
     {
+        if (forCommunities is not null && scope != StandardScope.Community)
+            throw new DomainException($"“{description}”不是按社区衡量的要求，不能只适用于{CommunityKinds.Label(forCommunities.Value)}。");
+        ForCommunities = forCommunities;
         ThresholdIsSystemSetting = thresholdIsSystemSetting;
         if (threshold < 0) throw new DomainException($"“{description}”的阈值不能为负数。");
         if (unit == MeasureUnit.Ratio && threshold > 1)

@@ -39,7 +39,8 @@ public static class ComplianceEngine
     {
         if (r.Scope == StandardScope.Community)
         {
-            foreach (var c in f.Communities) yield return ForCommunity(r, clause, c);
+            foreach (var c in f.Communities.Where(c => r.ForCommunities is null || c.Kind == r.ForCommunities))
+                yield return ForCommunity(r, clause, c);
             yield break;
         }
         yield return r.Metric switch

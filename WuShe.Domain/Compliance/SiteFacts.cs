@@ -11,7 +11,9 @@ public sealed record CommunityFacts(
     int? ResidentPopulation,
     int? RegisteredVolunteers,
     /// <summary>Registered volunteers with recorded service hours in the as-of year (from that year's latest report).</summary>
-    int? ActiveVolunteers);
+    int? ActiveVolunteers,
+    /// <summary>城市社区 or 农村社区 (村), as recorded for the community; rules may select one kind.</summary>
+    CommunityKind Kind = CommunityKind.UrbanCommunity);
 
 /// <summary>
 /// What the compliance engine needs to know about a site as of a date: the latest submitted report's figures and
@@ -40,6 +42,6 @@ public sealed record SiteFacts(
     DateOnly? ApprovedOn)
 {
     public static SiteFacts NoReports(SiteTier tier, int? number, IReadOnlyList<string> communities, DateOnly? approvedOn) => new(tier, number,
-        communities.Count, false, null, false, false, "", null, communities.Select(n => new CommunityFacts(n, null, null, null, null, null, null)).ToList(),
+        communities.Count, false, null, false, false, "", null, communities.Select(n => new CommunityFacts(n, null, null, null, null, null, null, Community.KindOf(n))).ToList(),
         0, 0, 0, 0, 0, 0, new Dictionary<int, long>(), approvedOn);
 }

@@ -37,6 +37,12 @@ public class Community
         name.EndsWith("村", StringComparison.Ordinal) ? CommunityKind.Village : CommunityKind.UrbanCommunity;
 }
 
+public static class CommunityKinds
+{
+    /// <summary>"城市社区" / "农村社区", as the documents name them.</summary>
+    public static string Label(CommunityKind kind) => kind == CommunityKind.Village ? "农村社区" : "城市社区";
+}
+
 public enum CommunityKind
 {
     /// <summary>社区.</summary>

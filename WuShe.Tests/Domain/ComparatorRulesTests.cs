@@ -69,3 +69,44 @@ public class ComparatorRulesTests
         Assert.StartsWith(comparator == "AtMost" ? "≤" : ">", verdict.Required);
     }
 }
+
+/// <summary>A rule per community may keep to one kind: 城市社区 or 农村社区 (村), as 重庆 and 眉县 set different numbers for each.</summary>
+public class CommunityKindRulesTests
+{
+    private static readonly DateOnly AsOf = new(2023, 12, 31);
+
+    private static Campaign WithVillageTeams(int teams) => CampaignSeeder.ToCampaign(SeedFiles.ReadEdited(j =>
+    {
+        var rules = j["standards"]![4]!["requirements"]!.AsArray();
+        var village = System.Text.Json.Nodes.JsonNode.Parse(rules[0]!.ToJsonString())!.AsObject();
+        village["threshold"] = teams;
+        village["forCommunities"] = "Village";
+        village["description"] = "每个农村社区的志愿服务组织（团队）数";
+        rules.Add(village);
+    }).Campaign);
+
+    [Fact]
+    public void A_village_rule_is_checked_for_villages_only_and_reads_as_such()
+    {
+        var campaign = WithVillageTeams(2);
+        var facts = new SiteFacts(SiteTier.DistrictLevel, null, 2, true, 2, true, true, "天津市慈善协会", new DateOnly(2023, 8, 1),
+            [new("甲社区", 1, 1, 1, 10000, 1500, 600, CommunityKind.UrbanCommunity), new("王庄村", 1, 1, 1, 2000, 400, 200, CommunityKind.Village)],
+            5, 3, 120, 1, 1, 1, new Dictionary<int, long> { [202308] = 100 }, new DateOnly(2023, 7, 1));
+        var verdicts = ComplianceEngine.Evaluate(campaign, facts, AsOf).Standards.Single(s => s.Number == 5)
+            .Requirements.Where(r => r.Description == "每个农村社区的志愿服务组织（团队）数").ToList();
+        var village = Assert.Single(verdicts);
+        Assert.Equal("王庄村", village.Scope);
+        Assert.Equal(VerdictStatus.NotMet, village.Status);
+        Assert.Equal("还差 1 个志愿服务组织（团队）", village.Gap);
+        Assert.Equal("每个农村社区", WuShe.App.Campaigns.RuleText.ScopeOf(campaign.Standards.Single(s => s.Number == 5).Requirements.Last()));
+    }
+
+    [Fact]
+    public void A_kind_on_a_site_rule_or_an_unknown_kind_is_refused_at_its_path()
+    {
+        var onSite = Assert.Throws<SeedDataException>(() => SeedFiles.ReadEdited(j => j["standards"]![1]!["requirements"]![0]!["forCommunities"] = "Village"));
+        Assert.Contains("$.standards[1].requirements[0].forCommunities：只有按社区衡量", onSite.Message);
+        var unknown = Assert.Throws<SeedDataException>(() => SeedFiles.ReadEdited(j => j["standards"]![4]!["requirements"]![0]!["forCommunities"] = "农村"));
+        Assert.Contains("$.standards[4].requirements[0].forCommunities：“农村”不是可用的 forCommunities", unknown.Message);
+    }
+}

@@ -712,6 +712,10 @@ namespace WuShe.App.Data.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ForCommunities")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Metric")
                         .IsRequired()
                         .HasMaxLength(64)

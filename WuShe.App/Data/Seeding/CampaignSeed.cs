@@ -183,6 +183,8 @@ public sealed class RequirementFile
     public string ClauseText { get; set; } = "";
     /// <summary>true when the notice states no number for this requirement: the threshold is shown as 系统设定.</summary>
     public bool SystemSetting { get; set; }
+    /// <summary>For a rule per community: "UrbanCommunity" (城市社区) or "Village" (农村社区); absent for every community.</summary>
+    public string? ForCommunities { get; set; }
 }
 
 /// <summary>附件1 row.</summary>

@@ -87,6 +87,12 @@ public static class CampaignSeedReader
         if (names.Count == 0)
             foreach (var problem in WuShe.Domain.Campaigns.MetricCatalogue.Problems(m, c, r.Threshold, u, sc, p)) yield return problem;
         if (CampaignSeeder.SelectorProblem(r.AppliesTo) is { } selector) yield return ("appliesTo", selector);
+        if (r.ForCommunities is not null)
+        {
+            if (Known<CommunityKind>(r.ForCommunities, "forCommunities", out _) is { } kind) yield return kind;
+            else if (sc != WuShe.Domain.Campaigns.StandardScope.Community && scope is null)
+                yield return ("forCommunities", "只有按社区衡量（scope 为 Community）的要求才能限定城市社区或农村社区");
+        }
         if (string.IsNullOrWhiteSpace(r.Description)) yield return ("description", "缺少要求的说明");
         if (string.IsNullOrWhiteSpace(r.ClauseText)) yield return ("clauseText", "缺少通知原文（这条要求出自哪句话）");
     }

@@ -78,7 +78,8 @@ public class CampaignSeeder
         ParseSelector(standard, r.AppliesTo),
         r.Description,
         r.ClauseText,
-        r.SystemSetting);
+        r.SystemSetting,
+        r.ForCommunities is null ? null : ParseEnum<CommunityKind>(standard, "forCommunities", r.ForCommunities));
 
     private static T ParseEnum<T>(int standard, string field, string value) where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
