@@ -81,6 +81,7 @@ public partial class WuSheDbContext : IdentityUserContext<Accounts.UserAccount, 
         builder.Properties<Comparator>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<MeasureUnit>().HaveConversion<string>().HaveMaxLength(16);
         builder.Properties<StandardScope>().HaveConversion<string>().HaveMaxLength(16);
+        builder.Properties<Aggregation>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<RequirementPeriod>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<SiteCommand>().HaveConversion<string>().HaveMaxLength(32);
         builder.Properties<ServiceArea>().HaveConversion<string>().HaveMaxLength(128);

@@ -33,8 +33,10 @@ public sealed record RankedDistrict(int Rank, DistrictScore District)
         DistrictRanking.Order(districts).Select((d, i) => new RankedDistrict(i + 1, d)).ToList();
 }
 
+/// <param name="Targets">The campaign's district and city targets (区/市汇总), each with its numbers and clause; a district's board shows its own.</param>
 public sealed record Dashboard(DateOnly AsOf, CampaignSummary Campaign, IReadOnlyList<DistrictScore> Districts,
-    IReadOnlyList<SiteScore> Sites, IReadOnlyList<MilestoneProgress> Milestones, IReadOnlyList<string> StandardTitles);
+    IReadOnlyList<SiteScore> Sites, IReadOnlyList<MilestoneProgress> Milestones, IReadOnlyList<string> StandardTitles,
+    IReadOnlyList<AggregateVerdict> Targets);
 
 /// <summary>Compliance of one site, and dashboards for a district or the city, computed with set-based queries.</summary>
 public class ComplianceQueries
@@ -125,9 +127,12 @@ public class ComplianceQueries
                 own.Count == 0 ? 0 : own.Average(s => (decimal)s.MetCount / Math.Max(1, s.StandardCount)), own.Sum(s => s.RaisedFen),
                 MilestoneProgress.Of(campaign.Milestones, day, d.StreetQuota, on => completeOn[on].GetValueOrDefault(d.Id)));
         }).ToList();
+        // A city target is judged over the whole campaign only; a district's board shows its district's targets.
+        var targets = AggregateEngine.Evaluate(campaign, sites.Select(s => new DistrictSiteFacts(s.DistrictId, facts[s.Id])).ToList(),
+            districtList.Select(d => (d.Id, d.Name)).ToList(), day).Where(t => wholeCampaign is not null || t.DistrictId is not null).ToList();
         return new Dashboard(day, CampaignQueries.Summary(campaign), districtScores, scores,
             MilestoneProgress.Of(campaign.Milestones, day, districtScores.Sum(d => d.StreetQuota), on => completeOn[on].Values.Sum()),
-            campaign.Standards.Select(s => s.Title).ToList());
+            campaign.Standards.Select(s => s.Title).ToList(), targets);
     }
 
     /// <summary>

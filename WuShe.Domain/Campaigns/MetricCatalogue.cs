@@ -46,28 +46,72 @@ public static class MetricCatalogue
 
     /// <summary>
     /// Why a rule cannot be measured as written, by the field that is wrong ("unit", "scope", "comparator", "threshold",
-    /// "period"); empty when it can.
+    /// "period", "aggregation", "coverageFloor"); empty when it can.
     /// </summary>
     public static IEnumerable<(string Field, string Message)> Problems(StandardMetric metric, Comparator comparator, decimal threshold,
-        MeasureUnit unit, StandardScope scope, RequirementPeriod period)
+        MeasureUnit unit, StandardScope scope, RequirementPeriod period, Aggregation? aggregation = null, decimal? coverageFloor = null)
     {
         var m = Of(metric);
-        if (unit != m.Unit)
-            yield return ("unit", $"指标“{m.Name}”的单位是{UnitName(m.Unit)}，不能按{UnitName(unit)}衡量");
-        if (!m.Scopes.Contains(scope))
+        var aggregate = scope is StandardScope.District or StandardScope.City;
+        if (!aggregate && !m.Scopes.Contains(scope))
             yield return ("scope", $"指标“{m.Name}”按{string.Join("、", m.Scopes.Select(ScopeName))}填报，不能按{ScopeName(scope)}衡量");
-        if (!ComparatorsFor(m.Unit).Contains(comparator))
-            yield return ("comparator", $"指标“{m.Name}”（{UnitName(m.Unit)}）不能用“{comparator.Symbol()}”比较，可用：{string.Join("、", ComparatorsFor(m.Unit).Select(c => c.Symbol()))}");
-        if (ThresholdProblem(m.Unit, threshold) is { } t) yield return ("threshold", $"指标“{m.Name}”的阈值{t}，实际为 {threshold}");
+        if (!aggregate && aggregation is not null)
+            yield return ("aggregation", $"只有区或全市的目标（scope 为 District 或 City）才有汇总方式，{ScopeName(scope)}的要求不写 aggregation");
+        if (aggregate && (aggregation is not { } a || !AggregationsFor(m).Contains(a)))
+        {
+            yield return ("aggregation", $"指标“{m.Name}”在{ScopeName(scope)}的汇总方式应为：{string.Join("、", AggregationsFor(m).Select(AggregationName))}");
+            yield break;
+        }
+        if ((aggregation == Aggregation.Coverage) != (coverageFloor is not null))
+            yield return ("coverageFloor", aggregation == Aggregation.Coverage
+                ? "覆盖率须写明每个社区达到多少才算覆盖（coverageFloor）" : "只有覆盖率（Coverage）才写 coverageFloor");
+        else if (coverageFloor is { } floor && ThresholdProblem(m.Unit, floor, whole: true) is { } f)
+            yield return ("coverageFloor", $"指标“{m.Name}”的覆盖标准{f}，实际为 {floor}");
+        var expected = UnitOf(m, aggregation);
+        if (unit != expected)
+            yield return ("unit", aggregation is null
+                ? $"指标“{m.Name}”的单位是{UnitName(expected)}，不能按{UnitName(unit)}衡量"
+                : $"指标“{m.Name}”按{AggregationName(aggregation.Value)}汇总后的单位是{UnitName(expected)}，不能按{UnitName(unit)}衡量");
+        if (!ComparatorsFor(expected).Contains(comparator))
+            yield return ("comparator", $"指标“{m.Name}”（{UnitName(expected)}）不能用“{comparator.Symbol()}”比较，可用：{string.Join("、", ComparatorsFor(expected).Select(c => c.Symbol()))}");
+        var whole = aggregation is null or Aggregation.Sum;
+        if (ThresholdProblem(expected, threshold, whole) is { } t) yield return ("threshold", $"指标“{m.Name}”的阈值{t}，实际为 {threshold}");
         if (metric == StandardMetric.CharityFundsRaised && period != RequirementPeriod.FundraisingYear)
             yield return ("period", "社会慈善资金按本活动的筹款年度计，period 应为 FundraisingYear");
     }
 
-    private static string? ThresholdProblem(MeasureUnit unit, decimal threshold) => unit switch
+    /// <summary>How a metric may be combined over a district or the city.</summary>
+    public static IReadOnlyList<Aggregation> AggregationsFor(MetricDefinition m) => (m.Unit, m.Scopes.Contains(StandardScope.Community)) switch
+    {
+        (MeasureUnit.Flag, _) => [Aggregation.Sum],
+        (MeasureUnit.Ratio, _) => [Aggregation.Pooled, Aggregation.Coverage],
+        (MeasureUnit.Fen, _) => [Aggregation.Sum, Aggregation.MeanPerSite],
+        (_, true) => [Aggregation.Sum, Aggregation.MeanPerCommunity, Aggregation.Coverage],
+        _ => [Aggregation.Sum, Aggregation.MeanPerSite, Aggregation.MeanPerCommunity],
+    };
+
+    /// <summary>The unit a rule's threshold is in: the metric's own, a count of sites for a yes/no total, a ratio for a share.</summary>
+    public static MeasureUnit UnitOf(MetricDefinition m, Aggregation? aggregation) => aggregation switch
+    {
+        Aggregation.Pooled or Aggregation.Coverage => MeasureUnit.Ratio,
+        not null when m.Unit == MeasureUnit.Flag => MeasureUnit.Count,
+        _ => m.Unit,
+    };
+
+    public static string AggregationName(Aggregation a) => a switch
+    {
+        Aggregation.Sum => "合计（Sum）",
+        Aggregation.MeanPerCommunity => "平均每个社区（MeanPerCommunity）",
+        Aggregation.MeanPerSite => "平均每个创建点（MeanPerSite）",
+        Aggregation.Pooled => "合计比例（Pooled）",
+        _ => "覆盖率（Coverage）",
+    };
+
+    private static string? ThresholdProblem(MeasureUnit unit, decimal threshold, bool whole = true) => unit switch
     {
         _ when threshold < 0 => "不能为负数",
         MeasureUnit.Ratio when threshold > 1 => "是比例，应在 0 到 1 之间（例如 0.15 表示 15%）",
-        MeasureUnit.Count when threshold != decimal.Truncate(threshold) => "是人数或个数，应为整数",
+        MeasureUnit.Count when whole && threshold != decimal.Truncate(threshold) => "是人数或个数，应为整数",
         MeasureUnit.Fen when threshold != decimal.Truncate(threshold) => "以分为单位，应为整数",
         MeasureUnit.Flag when threshold != 1 => "是“是否具备”，应为 1",
         _ => null,
@@ -81,5 +125,11 @@ public static class MetricCatalogue
         _ => "是否（Flag）",
     };
 
-    public static string ScopeName(StandardScope scope) => scope == StandardScope.Community ? "每个社区（Community）" : "创建点（Site）";
+    public static string ScopeName(StandardScope scope) => scope switch
+    {
+        StandardScope.Community => "每个社区（Community）",
+        StandardScope.District => "每个区（District）",
+        StandardScope.City => "全市（City）",
+        _ => "创建点（Site）",
+    };
 }

@@ -17,6 +17,12 @@ public class StandardRequirement
     public SiteSelector AppliesTo { get; private set; } = SiteSelector.AllSites;
     /// <summary>For a rule per community: only 城市社区 or only 农村社区 (村); null for every covered community.</summary>
     public CommunityKind? ForCommunities { get; private set; }
+    /// <summary>For a district or city target: how the sites' facts combine; null for a site or community rule.</summary>
+    public Aggregation? Aggregation { get; private set; }
+    /// <summary>For <see cref="Campaigns.Aggregation.Coverage"/>: the figure a community must reach to count as covered (in the metric's unit).</summary>
+    public decimal? CoverageFloor { get; private set; }
+
+    public bool IsAggregate => Scope is StandardScope.District or StandardScope.City;
     public string Description { get; private set; } = "";
     /// <summary>The words of the notice this requirement comes from.</summary>
     public string ClauseText { get; private set; } = "";
@@ -43,9 +49,13 @@ public class StandardRequirement
 
     public StandardRequirement(StandardMetric metric, Comparator comparator, decimal threshold, MeasureUnit unit,
         StandardScope scope, RequirementPeriod period, SiteSelector appliesTo, string description, string clauseText,
-        bool thresholdIsSystemSetting = false, CommunityKind? forCommunities = null)
+        bool thresholdIsSystemSetting = false, CommunityKind? forCommunities = null, Aggregation? aggregation = null, decimal? coverageFloor = null)
     {
-        if (forCommunities is not null && scope != StandardScope.Community)
+        var problem = MetricCatalogue.Problems(metric, comparator, threshold, unit, scope, period, aggregation, coverageFloor).FirstOrDefault();
+        if (problem.Message is not null) throw new DomainException($"“{description}”：{problem.Message}。");
+        Aggregation = aggregation;
+        CoverageFloor = coverageFloor;
+        if (forCommunities is not null && scope == StandardScope.Site)
             throw new DomainException($"“{description}”不是按社区衡量的要求，不能只适用于{CommunityKinds.Label(forCommunities.Value)}。");
         ForCommunities = forCommunities;
         ThresholdIsSystemSetting = thresholdIsSystemSetting;
@@ -119,8 +129,26 @@ public enum Comparator
 
 public enum MeasureUnit { Count, Ratio, Fen, Flag }
 
-/// <summary>Whether a requirement is checked for a whole site or for each covered community.</summary>
-public enum StandardScope { Site, Community }
+/// <summary>
+/// Whether a requirement is checked for a whole site, for each covered community, or over all sites of a district or of
+/// the whole campaign (区/市 aggregate targets such as coverage, averages per community, totals).
+/// </summary>
+public enum StandardScope { Site, Community, District, City }
+
+/// <summary>How a district or city target combines its sites' facts.</summary>
+public enum Aggregation
+{
+    /// <summary>合计: the total over the sites (a yes/no counts the sites that have it, e.g. 社区基金不少于200个).</summary>
+    Sum,
+    /// <summary>平均每个社区: the total over the covered communities divided by their number.</summary>
+    MeanPerCommunity,
+    /// <summary>平均每个创建点.</summary>
+    MeanPerSite,
+    /// <summary>合计比例: the numerators' total over the denominators' total (e.g. 注册志愿者占常住人口 22%).</summary>
+    Pooled,
+    /// <summary>覆盖率: the share of communities whose own figure reaches <see cref="StandardRequirement.CoverageFloor"/>.</summary>
+    Coverage,
+}
 
 /// <summary>Over the whole creation period, or again for each calendar year.</summary>
 public enum RequirementPeriod

@@ -14,7 +14,7 @@ public static class ComplianceEngine
     {
         var standards = campaign.Standards
             .Select(s => new StandardVerdict(s.Number, s.Title, s.Clause,
-                s.Requirements.Where(r => r.AppliesTo.Matches(facts.Tier, facts.JointSiteNumber))
+                s.Requirements.Where(r => !r.IsAggregate && r.AppliesTo.Matches(facts.Tier, facts.JointSiteNumber))
                     .SelectMany(r => Evaluate(campaign, r, SourceOf(r, s.Clause), facts, asOf)).ToList()))
             .Where(s => s.Requirements.Count > 0)
             .ToList();
@@ -52,7 +52,7 @@ public static class ComplianceEngine
         };
     }
 
-    private static int? SiteCount(StandardMetric metric, SiteFacts f) => metric switch
+    internal static int? SiteCount(StandardMetric metric, SiteFacts f) => metric switch
     {
         StandardMetric.FullTimeSocialWorkers => f.FullTimeSocialWorkers,
         StandardMetric.SpecialHardshipServiceActivities => f.SpecialHardshipActivities,

@@ -26,6 +26,12 @@ public class CampaignSwitchBrowserTests : IClassFixture<TwoCampaignsFixture>
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("另一个示范项目（2020）");
         await Assertions.Expect(page.Locator("#campaign-choice option:checked")).ToHaveTextAsync("另一个示范项目（2020）");
 
+        await page.GoInteractiveAsync("dashboard");
+        var target = page.Locator("#targets tr", new() { HasText = "城乡社区志愿服务组织全覆盖" });
+        await Assertions.Expect(target).ToContainTextAsync("全市");
+        await Assertions.Expect(target).ToContainTextAsync("≥ 100%");
+        await Assertions.Expect(target).ToContainTextAsync("个社区达到 1 个");
+
         await page.GoInteractiveAsync("evaluations/rubric");
         await Assertions.Expect(page.Locator("main, .wushe-body").First).ToContainTextAsync("另一活动的维度");
 
@@ -36,6 +42,9 @@ public class CampaignSwitchBrowserTests : IClassFixture<TwoCampaignsFixture>
         await page.Locator("#campaign-list tr", new() { HasText = "天津市" }).Locator("button", new() { HasText = "切换到此活动" }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("/campaign"));
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("天津市");
+        await page.GoInteractiveAsync("dashboard");                 // Tianjin's notice sets no district or city target
+        await Assertions.Expect(page.Locator("#site-scores")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("#targets").CountAsync());
         await page.Context.CloseAsync();
     }
 }

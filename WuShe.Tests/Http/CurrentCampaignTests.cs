@@ -17,7 +17,20 @@ public sealed class TwoCampaignsFixture : IAsyncLifetime
             .Replace("\"code\": \"tianjin-2023\"", "\"code\": \"a-other-2020\"")
             .Replace("天津市健全“五社联动”机制示范项目创建（2023）", "另一个示范项目（2020）")
             .Replace("\"name\": \"项目实施情况\",\n        \"items\"", "\"name\": \"另一活动的维度\",\n        \"items\""));
+        AddCityTarget(Path.Combine(_seeds.File("a-other-2020"), "campaign.json"));
         App = new AppFixture { Settings = { ["WuShe__SeedDataPath"] = _seeds.Path } };
+    }
+
+    /// <summary>The other campaign also has a city target (志愿服务组织全覆盖), which Tianjin's notice does not set.</summary>
+    private static void AddCityTarget(string file)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(file))!;
+        json["standards"]![4]!["requirements"]!.AsArray().Add(System.Text.Json.Nodes.JsonNode.Parse("""
+            { "metric": "VolunteerTeams", "comparator": "AtLeast", "threshold": 1, "unit": "Ratio", "scope": "City", "period": "CreationPeriod",
+              "appliesTo": "AllSites", "aggregation": "Coverage", "coverageFloor": 1, "description": "城乡社区志愿服务组织全覆盖",
+              "clauseText": "城乡社区志愿服务站（点）实现全覆盖" }
+            """));
+        File.WriteAllText(file, json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
 
     private static void Copy(string from, string to, Func<string, string> edit)

@@ -691,6 +691,10 @@ namespace WuShe.App.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Aggregation")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AppliesTo")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -703,6 +707,9 @@ namespace WuShe.App.Data.Migrations
                     b.Property<string>("Comparator")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CoverageFloor")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CreationStandardId")

@@ -185,6 +185,10 @@ public sealed class RequirementFile
     public bool SystemSetting { get; set; }
     /// <summary>For a rule per community: "UrbanCommunity" (城市社区) or "Village" (农村社区); absent for every community.</summary>
     public string? ForCommunities { get; set; }
+    /// <summary>For a District or City target: "Sum", "MeanPerCommunity", "MeanPerSite", "Pooled" or "Coverage".</summary>
+    public string? Aggregation { get; set; }
+    /// <summary>For Coverage: what a community must reach to count as covered, in the metric's unit.</summary>
+    public decimal? CoverageFloor { get; set; }
 }
 
 /// <summary>附件1 row.</summary>

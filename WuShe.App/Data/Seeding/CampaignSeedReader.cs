@@ -82,16 +82,20 @@ public static class CampaignSeedReader
         var unit = Known<WuShe.Domain.Campaigns.MeasureUnit>(r.Unit, "unit", out var u);
         var scope = Known<WuShe.Domain.Campaigns.StandardScope>(r.Scope, "scope", out var sc);
         var period = Known<WuShe.Domain.Campaigns.RequirementPeriod>(r.Period, "period", out var p);
-        var names = new[] { metric, comparator, unit, scope, period }.OfType<(string, string)>().ToList();
+        WuShe.Domain.Campaigns.Aggregation parsed = default;
+        var aggregationName = r.Aggregation is null ? null : Known(r.Aggregation, "aggregation", out parsed);
+        WuShe.Domain.Campaigns.Aggregation? aggregation = r.Aggregation is null || aggregationName is not null ? null : parsed;
+        var names = new[] { metric, comparator, unit, scope, period, aggregationName }.OfType<(string, string)>().ToList();
         foreach (var problem in names) yield return problem;
         if (names.Count == 0)
-            foreach (var problem in WuShe.Domain.Campaigns.MetricCatalogue.Problems(m, c, r.Threshold, u, sc, p)) yield return problem;
+            foreach (var problem in WuShe.Domain.Campaigns.MetricCatalogue.Problems(m, c, r.Threshold, u, sc, p, aggregation, r.CoverageFloor)) yield return problem;
         if (CampaignSeeder.SelectorProblem(r.AppliesTo) is { } selector) yield return ("appliesTo", selector);
         if (r.ForCommunities is not null)
         {
             if (Known<CommunityKind>(r.ForCommunities, "forCommunities", out _) is { } kind) yield return kind;
-            else if (sc != WuShe.Domain.Campaigns.StandardScope.Community && scope is null)
-                yield return ("forCommunities", "只有按社区衡量（scope 为 Community）的要求才能限定城市社区或农村社区");
+            else if (scope is null && metric is null && (sc == WuShe.Domain.Campaigns.StandardScope.Site
+                     || !WuShe.Domain.Campaigns.MetricCatalogue.Of(m).Scopes.Contains(WuShe.Domain.Campaigns.StandardScope.Community)))
+                yield return ("forCommunities", "只有按社区填报的指标（scope 为 Community，或区、全市汇总的社区指标）才能限定城市社区或农村社区");
         }
         if (string.IsNullOrWhiteSpace(r.Description)) yield return ("description", "缺少要求的说明");
         if (string.IsNullOrWhiteSpace(r.ClauseText)) yield return ("clauseText", "缺少通知原文（这条要求出自哪句话）");

@@ -79,7 +79,9 @@ public class CampaignSeeder
         r.Description,
         r.ClauseText,
         r.SystemSetting,
-        r.ForCommunities is null ? null : ParseEnum<CommunityKind>(standard, "forCommunities", r.ForCommunities));
+        r.ForCommunities is null ? null : ParseEnum<CommunityKind>(standard, "forCommunities", r.ForCommunities),
+        r.Aggregation is null ? null : ParseEnum<Aggregation>(standard, "aggregation", r.Aggregation),
+        r.CoverageFloor);
 
     private static T ParseEnum<T>(int standard, string field, string value) where T : struct, Enum =>
         Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
