@@ -105,7 +105,7 @@ public class CommunityKindRulesTests
     public void A_kind_on_a_site_rule_or_an_unknown_kind_is_refused_at_its_path()
     {
         var onSite = Assert.Throws<SeedDataException>(() => SeedFiles.ReadEdited(j => j["standards"]![1]!["requirements"]![0]!["forCommunities"] = "Village"));
-        Assert.Contains("$.standards[1].requirements[0].forCommunities：只有按社区衡量", onSite.Message);
+        Assert.Contains("$.standards[1].requirements[0].forCommunities：只有按社区填报的指标", onSite.Message);
         var unknown = Assert.Throws<SeedDataException>(() => SeedFiles.ReadEdited(j => j["standards"]![4]!["requirements"]![0]!["forCommunities"] = "农村"));
         Assert.Contains("$.standards[4].requirements[0].forCommunities：“农村”不是可用的 forCommunities", unknown.Message);
     }

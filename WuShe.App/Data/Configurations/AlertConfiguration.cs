@@ -11,7 +11,6 @@ public class AlertConfiguration : IEntityTypeConfiguration<Alert>
     {
         alert.HasIndex(a => new { a.CampaignId, a.Rule, a.RuleKey, a.ScopeKey, a.Period }).IsUnique();
         alert.HasIndex(a => new { a.CampaignId, a.State, a.DistrictId });
-        alert.HasOne<Domain.Campaigns.Campaign>().WithMany().HasForeignKey(a => a.CampaignId).OnDelete(DeleteBehavior.Restrict);
         alert.HasIndex(a => a.SiteId);
         alert.Property(a => a.Rule).HasConversion<string>().HasMaxLength(32);
         alert.Property(a => a.Scope).HasConversion<string>().HasMaxLength(16);

@@ -19,6 +19,7 @@ public class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>
         user.PrimitiveCollection(u => u.AssignedSiteIds).HasMaxLength(4000);
         user.HasOne<District>().WithMany().HasForeignKey(u => u.DistrictId).OnDelete(DeleteBehavior.Restrict);
         user.HasOne<Site>().WithMany().HasForeignKey(u => u.SiteId).OnDelete(DeleteBehavior.Restrict);
-        user.HasOne<Domain.Campaigns.Campaign>().WithMany().HasForeignKey(u => u.CurrentCampaignId).OnDelete(DeleteBehavior.SetNull);
+        // No foreign key: on SQLite adding one rebuilds the table outside a transaction; a campaign that no longer exists
+        // falls back to the default when the claims are made (UserClaimsFactory).
     }
 }

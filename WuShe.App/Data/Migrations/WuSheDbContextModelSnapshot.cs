@@ -167,8 +167,6 @@ namespace WuShe.App.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CurrentCampaignId");
-
                     b.HasIndex("DistrictId");
 
                     b.HasIndex("NormalizedEmail")
@@ -1243,11 +1241,6 @@ namespace WuShe.App.Data.Migrations
 
             modelBuilder.Entity("WuShe.App.Accounts.UserAccount", b =>
                 {
-                    b.HasOne("WuShe.Domain.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CurrentCampaignId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("WuShe.Domain.Campaigns.District", null)
                         .WithMany()
                         .HasForeignKey("DistrictId")
@@ -1257,15 +1250,6 @@ namespace WuShe.App.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("WuShe.Domain.Alerts.Alert", b =>
-                {
-                    b.HasOne("WuShe.Domain.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("WuShe.Domain.Campaigns.CreationStandard", b =>

@@ -5,7 +5,7 @@
 namespace WuShe.App.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class AlertsAndAccountsCarryTheirCampaign : Migration
+    public partial class CampaignsSideBySide : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,6 +17,26 @@ namespace WuShe.App.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Alerts_State_DistrictId",
                 table: "Alerts");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Aggregation",
+                table: "StandardRequirements",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
+
+            migrationBuilder.AddColumn<decimal>(
+                name: "CoverageFloor",
+                table: "StandardRequirements",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ForCommunities",
+                table: "StandardRequirements",
+                type: "TEXT",
+                maxLength: 32,
+                nullable: true);
 
             migrationBuilder.AddColumn<int>(
                 name: "CurrentCampaignId",
@@ -36,13 +56,8 @@ namespace WuShe.App.Data.Migrations
                 UPDATE Alerts SET CampaignId = COALESCE(
                     (SELECT s.CampaignId FROM Sites s WHERE s.Id = Alerts.SiteId),
                     (SELECT d.CampaignId FROM Districts d WHERE d.Id = Alerts.DistrictId),
-                    (SELECT MIN(c.Id) FROM Campaigns c));
+                    (SELECT MIN(c.Id) FROM Campaigns c), 0);
                 """);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_AspNetUsers_CurrentCampaignId",
-                table: "AspNetUsers",
-                column: "CurrentCampaignId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Alerts_CampaignId_Rule_RuleKey_ScopeKey_Period",
@@ -54,39 +69,11 @@ namespace WuShe.App.Data.Migrations
                 name: "IX_Alerts_CampaignId_State_DistrictId",
                 table: "Alerts",
                 columns: new[] { "CampaignId", "State", "DistrictId" });
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_Alerts_Campaigns_CampaignId",
-                table: "Alerts",
-                column: "CampaignId",
-                principalTable: "Campaigns",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_AspNetUsers_Campaigns_CurrentCampaignId",
-                table: "AspNetUsers",
-                column: "CurrentCampaignId",
-                principalTable: "Campaigns",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.SetNull);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_Alerts_Campaigns_CampaignId",
-                table: "Alerts");
-
-            migrationBuilder.DropForeignKey(
-                name: "FK_AspNetUsers_Campaigns_CurrentCampaignId",
-                table: "AspNetUsers");
-
-            migrationBuilder.DropIndex(
-                name: "IX_AspNetUsers_CurrentCampaignId",
-                table: "AspNetUsers");
-
             migrationBuilder.DropIndex(
                 name: "IX_Alerts_CampaignId_Rule_RuleKey_ScopeKey_Period",
                 table: "Alerts");
@@ -94,6 +81,18 @@ namespace WuShe.App.Data.Migrations
             migrationBuilder.DropIndex(
                 name: "IX_Alerts_CampaignId_State_DistrictId",
                 table: "Alerts");
+
+            migrationBuilder.DropColumn(
+                name: "Aggregation",
+                table: "StandardRequirements");
+
+            migrationBuilder.DropColumn(
+                name: "CoverageFloor",
+                table: "StandardRequirements");
+
+            migrationBuilder.DropColumn(
+                name: "ForCommunities",
+                table: "StandardRequirements");
 
             migrationBuilder.DropColumn(
                 name: "CurrentCampaignId",

@@ -11,8 +11,8 @@ using WuShe.App.Data;
 namespace WuShe.App.Data.Migrations
 {
     [DbContext(typeof(WuSheDbContext))]
-    [Migration("20261122170026_RequirementsMayKeepToOneKindOfCommunity")]
-    partial class RequirementsMayKeepToOneKindOfCommunity
+    [Migration("20261122171929_CampaignsSideBySide")]
+    partial class CampaignsSideBySide
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -169,8 +169,6 @@ namespace WuShe.App.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CurrentCampaignId");
 
                     b.HasIndex("DistrictId");
 
@@ -694,6 +692,10 @@ namespace WuShe.App.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Aggregation")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AppliesTo")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -706,6 +708,9 @@ namespace WuShe.App.Data.Migrations
                     b.Property<string>("Comparator")
                         .IsRequired()
                         .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("CoverageFloor")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("CreationStandardId")
@@ -1239,11 +1244,6 @@ namespace WuShe.App.Data.Migrations
 
             modelBuilder.Entity("WuShe.App.Accounts.UserAccount", b =>
                 {
-                    b.HasOne("WuShe.Domain.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CurrentCampaignId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
                     b.HasOne("WuShe.Domain.Campaigns.District", null)
                         .WithMany()
                         .HasForeignKey("DistrictId")
@@ -1253,15 +1253,6 @@ namespace WuShe.App.Data.Migrations
                         .WithMany()
                         .HasForeignKey("SiteId")
                         .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("WuShe.Domain.Alerts.Alert", b =>
-                {
-                    b.HasOne("WuShe.Domain.Campaigns.Campaign", null)
-                        .WithMany()
-                        .HasForeignKey("CampaignId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("WuShe.Domain.Campaigns.CreationStandard", b =>
