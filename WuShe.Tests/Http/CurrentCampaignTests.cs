@@ -4,21 +4,16 @@ using WuShe.Tests.Support;
 namespace WuShe.Tests.Http;
 
 /// <summary>An app whose seed folder holds a second campaign that sorts (and is imported) before Tianjin.</summary>
-public sealed class TwoCampaignsFixture : IAsyncLifetime
+public sealed class TwoCampaignsFixture : SeedFoldersFixture
 {
-    private readonly TempFolder _seeds = new();
-    public AppFixture App { get; }
-
     public TwoCampaignsFixture()
     {
-        var tianjin = Path.Combine(AppContext.BaseDirectory, "seed-data", "tianjin-2023");
-        Copy(tianjin, _seeds.File("tianjin-2023"), text => text);
-        Copy(tianjin, _seeds.File("a-other-2020"), text => text
+        Copy(Shipped("tianjin-2023"), "tianjin-2023");
+        Copy(Shipped("tianjin-2023"), "a-other-2020", text => text
             .Replace("\"code\": \"tianjin-2023\"", "\"code\": \"a-other-2020\"")
             .Replace("天津市健全“五社联动”机制示范项目创建（2023）", "另一个示范项目（2020）")
             .Replace("\"name\": \"项目实施情况\",\n        \"items\"", "\"name\": \"另一活动的维度\",\n        \"items\""));
-        AddCityTarget(Path.Combine(_seeds.File("a-other-2020"), "campaign.json"));
-        App = new AppFixture { Settings = { ["WuShe__SeedDataPath"] = _seeds.Path } };
+        AddCityTarget(Path.Combine(Seeds.File("a-other-2020"), "campaign.json"));
     }
 
     /// <summary>The other campaign also has a city target (志愿服务组织全覆盖), which Tianjin's notice does not set.</summary>
@@ -31,21 +26,6 @@ public sealed class TwoCampaignsFixture : IAsyncLifetime
               "clauseText": "城乡社区志愿服务站（点）实现全覆盖" }
             """));
         File.WriteAllText(file, json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
-    }
-
-    private static void Copy(string from, string to, Func<string, string> edit)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from))
-            File.WriteAllText(Path.Combine(to, Path.GetFileName(file)), edit(File.ReadAllText(file)));
-    }
-
-    public Task InitializeAsync() => App.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        _seeds.Dispose();
     }
 }
 

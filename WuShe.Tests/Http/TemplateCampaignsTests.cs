@@ -4,28 +4,12 @@ using WuShe.Tests.Support;
 namespace WuShe.Tests.Http;
 
 /// <summary>Tianjin's seed folder beside the four templates, each copied in as a campaign folder.</summary>
-public sealed class TemplateCampaignsFixture : IAsyncLifetime
+public sealed class TemplateCampaignsFixture : SeedFoldersFixture
 {
-    private readonly TempFolder _seeds = new();
-    public AppFixture App { get; }
-
     public TemplateCampaignsFixture()
     {
-        var root = Path.Combine(AppContext.BaseDirectory, "seed-data");
-        foreach (var folder in Directory.GetDirectories(Path.Combine(root, "templates")).Append(Path.Combine(root, "tianjin-2023")))
-        {
-            var target = Directory.CreateDirectory(_seeds.File(Path.GetFileName(folder))).FullName;
-            foreach (var file in Directory.GetFiles(folder)) File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
-        }
-        App = new AppFixture { Settings = { ["WuShe__SeedDataPath"] = _seeds.Path } };
-    }
-
-    public Task InitializeAsync() => App.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        _seeds.Dispose();
+        foreach (var folder in Directory.GetDirectories(Shipped("templates")).Append(Shipped("tianjin-2023")))
+            Copy(folder, Path.GetFileName(folder));
     }
 }
 
