@@ -150,6 +150,29 @@ public class CurrentCampaignTests : IClassFixture<TwoCampaignsFixture>
 
         await _app.ScanAlertsAsync();
         Assert.Equal(other.Select(a => a.Id).Order(), (await AlertsAsync(viewer)).Select(a => a.Id).Order());
+        // The export follows the campaign as the list does.
+        Assert.Equal(other.Count, await ExportedRowsAsync(viewer, "export/alerts.xlsx?state=Open"));
+        await ChooseAsync(viewer, (await CampaignsAsync(viewer)).Single(c => c.Name != Other).Id);
+        Assert.Equal(tianjin.Count, await ExportedRowsAsync(viewer, "export/alerts.xlsx?state=Open"));
+    }
+
+    [Fact]
+    public async Task The_excel_template_of_another_campaigns_site_is_refused_and_its_own_is_given()
+    {
+        var password = await _app.ReadyAccountAsync("lu", "--role", "city-admin");
+        using var admin = await _app.SignedInAsync("lu", password);
+        var tianjinSite = (await SiteIdsAsync(admin)).Min();
+        await ChooseAsync(admin, (await CampaignsAsync(admin)).Single(c => c.Name == Other).Id);
+        var otherSite = (await SiteIdsAsync(admin)).Min();
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"export/progress-template.xlsx?site={otherSite}&year=2024&month=4")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"export/progress-template.xlsx?site={tianjinSite}&year=2024&month=4")).StatusCode);
+    }
+
+    private static async Task<int> ExportedRowsAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return WuShe.App.Excel.XlsxReader.Read(await response.Content.ReadAsStreamAsync()).Values.Single().Rows.Count;
     }
 
     private static async Task<List<(int Id, int? Site)>> AlertsAsync(HttpClient client)
