@@ -42,11 +42,13 @@ public static class ExcelExports
             return ("操作日志", AuditPage.Columns.Sheet("操作日志", page.Rows));
         })).RequireAuthorization(Policies.CityWide);
 
-        export.MapGet("/dashboard.xlsx", (HttpContext http, ComplianceQueries q, string? district, DateOnly? asOf) => File(http, async () =>
+        // The board's grids as sheets, with its district and city targets when the campaign sets any.
+        export.MapGet("/dashboard.xlsx", (HttpContext http, ComplianceQueries q, string? district, DateOnly? asOf) => Workbook(http, async () =>
         {
             var d = await q.DashboardAsync(http.User.Scope(), district, asOf);
-            return ($"创建进度（截至{d.AsOf:yyyy-MM-dd}）", DashboardView.RankingColumns.Sheet("各区", RankedDistrict.Of(d.Districts)),
-                DashboardView.SiteColumns(district is null).Sheet("创建点", d.Sites));
+            XlsxSheet[] sheets = [DashboardView.RankingColumns.Sheet("各区", RankedDistrict.Of(d.Districts)),
+                DashboardView.SiteColumns(district is null).Sheet("创建点", d.Sites)];
+            return ($"创建进度（截至{d.AsOf:yyyy-MM-dd}）", d.Targets.Count == 0 ? sheets : [.. sheets, DashboardView.TargetColumns.Sheet("区、全市目标", d.Targets)]);
         }, district));
 
         export.MapGet("/sites/{siteId:int}/reports.xlsx", (int siteId, HttpContext http, ProgressQueries q) => File(http, async () =>

@@ -104,10 +104,17 @@ public class CurrentCampaignTests : IClassFixture<TwoCampaignsFixture>
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync($"api/sites/{tianjinSites.First()}")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await viewer.GetAsync($"api/sites/{otherSites.First()}")).StatusCode);
         Assert.Contains(Other, await viewer.GetStringAsync("campaign"));
+        var board = WuShe.App.Excel.XlsxReader.Read(await viewer.GetStreamAsync("export/dashboard.xlsx"));
+        var target = Assert.Single(board["区、全市目标"].Rows);
+        Assert.Equal("城乡社区志愿服务组织全覆盖", target.Cells["目标"]);
+        Assert.Equal("全市", target.Cells["范围"]);
+        Assert.Equal("≥ 100%", target.Cells["要求"]);
 
         using var later = await _app.SignedInAsync("cao", password);
         Assert.Equal(Other, await CampaignNameAsync(later));
         Assert.Equal(otherSites, await SiteIdsAsync(later));
+        using var tianjin = await _app.SignedInClientAsync("admin");            // Tianjin's notice sets no district or city target
+        Assert.DoesNotContain("区、全市目标", WuShe.App.Excel.XlsxReader.Read(await tianjin.GetStreamAsync("export/dashboard.xlsx")).Keys);
     }
 
     [Fact]
