@@ -34,7 +34,7 @@ public static class ExportNames
         ReceivedAt=时间;Donor=捐赠方;AmountFen=金额（分）;Year=所属年度;Month=所属月份;Type=类型;Status=登记或备案;CultivatedOn=日期;PublishedOn=日期;Outlet=渠道;
         Command=操作;From=原状态;To=新状态;Street=街镇;Tier=层级;JointSiteNumber=联动点序号;StationName=服务站;StationAddress=服务站地址;
         ServiceAreas=服务领域;OtherServiceArea=其他服务领域;ContactName=联系人;ContactPhone=联系电话;IsSample=示例数据;Contract=政府购买服务合同;
-        Certificate=证书;Body=评估主体;Text=正文;FiguresAsOf=数据截至;Districts=予以通报的区;PublishedAt=发布时间;PublishedBy=发布人;ThresholdIsSystemSetting=数量为系统设定;ForCommunities=适用社区类型;Aggregation=汇总方式;CoverageFloor=覆盖标准;Metric=指标;Comparator=比较;Threshold=阈值;Unit=单位;AppliesTo=适用;ClauseText=条款原文;CreationStandardId=创建标准编号
+        Certificate=证书;Body=评估主体;Text=正文;FiguresAsOf=数据截至;Districts=予以通报的区;PublishedAt=发布时间;PublishedBy=发布人;ThresholdIsSystemSetting=数量为系统设定;ForCommunities=适用社区类型;Aggregation=汇总方式;CoverageFloor=覆盖标准;ThresholdsByYear=分年度阈值;Metric=指标;Comparator=比较;Threshold=阈值;Unit=单位;AppliesTo=适用;ClauseText=条款原文;CreationStandardId=创建标准编号
         """);
 
     public static string Table(string table) => Tables.GetValueOrDefault(table, table);

@@ -10,7 +10,8 @@ public static class RuleText
     {
         Comparator.IsTrue => "必须具备",
         Comparator.TrackOnly => "仅统计，不设下限",
-        var c => c.Symbol() + " " + Value(r.Unit, r.Threshold),
+        var c => c.Symbol() + " " + Value(r.Unit, r.Threshold)
+            + string.Concat(r.ThresholdsByYear.Select(t => $"；{t.FromYear}年起 {c.Symbol()} {Value(r.Unit, t.Threshold)}")),
     } + (r.ThresholdIsSystemSetting ? "（系统设定）" : "");
 
     public static string Value(MeasureUnit unit, decimal value) => unit switch

@@ -23,6 +23,41 @@ public class StandardRequirement
     public decimal? CoverageFloor { get; private set; }
 
     public bool IsAggregate => Scope is StandardScope.District or StandardScope.City;
+
+    /// <summary>
+    /// Targets that rise with the years (两江: 2 名 in 2020, 5 名 by 2025): from each year on, judged against its own number;
+    /// <see cref="Threshold"/> before the first. Empty for a rule with one number.
+    /// </summary>
+    public IReadOnlyList<YearThreshold> ThresholdsByYear { get; private set; } = [];
+
+    /// <summary>The number in force in the calendar year of <paramref name="asOf"/>.</summary>
+    public decimal ThresholdIn(int year) => ThresholdsByYear.LastOrDefault(t => t.FromYear <= year)?.Threshold ?? Threshold;
+
+    /// <summary>This rule as judged on <paramref name="asOf"/>: itself, or a copy carrying the year's number.</summary>
+    public StandardRequirement On(DateOnly asOf)
+    {
+        if (ThresholdsByYear.Count == 0 || ThresholdIn(asOf.Year) == Threshold) return this;
+        var copy = (StandardRequirement)MemberwiseClone();
+        copy.Threshold = ThresholdIn(asOf.Year);
+        return copy;
+    }
+
+    /// <summary>Sets the yearly numbers, each checked like the threshold, in rising years.</summary>
+    public void SetThresholdsByYear(IEnumerable<YearThreshold> thresholds)
+    {
+        var list = thresholds.OrderBy(t => t.FromYear).ToList();
+        foreach (var t in list)
+        {
+            if (t.FromYear is < 2000 or > 2100) throw new DomainException($"“{Description}”的年份 {t.FromYear} 无效，应在 2000—2100 之间。");
+            var problem = MetricCatalogue.Problems(Metric, Comparator, t.Threshold, Unit, Scope, Period, Aggregation, CoverageFloor)
+                .FirstOrDefault(p => p.Field == "threshold");
+            if (problem.Message is not null) throw new DomainException($"“{Description}”{t.FromYear}年起：{problem.Message}。");
+        }
+        if (list.Select(t => t.FromYear).Distinct().Count() != list.Count) throw new DomainException($"“{Description}”的年份重复。");
+        if (list.Count > 0 && Metric == StandardMetric.CharityFundsRaised)
+            throw new DomainException("社会慈善资金的下限按创建点类别设定，不按年份分段。");
+        ThresholdsByYear = list;
+    }
     public string Description { get; private set; } = "";
     /// <summary>The words of the notice this requirement comes from.</summary>
     public string ClauseText { get; private set; } = "";
@@ -128,6 +163,9 @@ public enum Comparator
 }
 
 public enum MeasureUnit { Count, Ratio, Fen, Flag }
+
+/// <summary>From <see cref="FromYear"/> on (the as-of date's calendar year), the rule's number is <see cref="Threshold"/>.</summary>
+public sealed record YearThreshold(int FromYear, decimal Threshold);
 
 /// <summary>
 /// Whether a requirement is checked for a whole site, for each covered community, or over all sites of a district or of

@@ -21,7 +21,7 @@ public static class AggregateEngine
     {
         var verdicts = new List<AggregateVerdict>();
         foreach (var s in campaign.Standards)
-            foreach (var r in s.Requirements.Where(r => r.IsAggregate))
+            foreach (var r in s.Requirements.Where(r => r.IsAggregate).Select(r => r.On(asOf)))
             {
                 var clause = ComplianceEngine.SourceOf(r, s.Clause);
                 var selected = sites.Where(x => r.AppliesTo.Matches(x.Facts.Tier, x.Facts.JointSiteNumber)).ToList();

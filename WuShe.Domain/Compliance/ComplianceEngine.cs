@@ -15,7 +15,7 @@ public static class ComplianceEngine
         var standards = campaign.Standards
             .Select(s => new StandardVerdict(s.Number, s.Title, s.Clause,
                 s.Requirements.Where(r => !r.IsAggregate && r.AppliesTo.Matches(facts.Tier, facts.JointSiteNumber))
-                    .SelectMany(r => Evaluate(campaign, r, SourceOf(r, s.Clause), facts, asOf)).ToList()))
+                    .SelectMany(r => Evaluate(campaign, r.On(asOf), SourceOf(r, s.Clause), facts, asOf)).ToList()))
             .Where(s => s.Requirements.Count > 0)
             .ToList();
         return new SiteCompliance(asOf, asOf.Year, standards);

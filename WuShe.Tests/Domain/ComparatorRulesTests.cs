@@ -110,3 +110,39 @@ public class CommunityKindRulesTests
         Assert.Contains("$.standards[4].requirements[0].forCommunities：“农村”不是可用的 forCommunities", unknown.Message);
     }
 }
+
+/// <summary>A number that rises with the years (两江: 2 名 in 2020, 5 名 by 2025) is judged by the as-of year's number and reads as such.</summary>
+public class YearThresholdRulesTests
+{
+    private static Campaign Rising() => CampaignSeeder.ToCampaign(SeedFiles.ReadEdited(j =>
+        j["standards"]![4]!["requirements"]![0]!["thresholdsByYear"] = System.Text.Json.Nodes.JsonNode.Parse("{\"2025\": 3}")).Campaign);
+
+    private static SiteFacts WithTeams(int teams) => new(SiteTier.DistrictLevel, null, 1, true, 2, true, true, "天津市慈善协会",
+        new DateOnly(2023, 8, 1), [new("甲社区", 1, 1, teams, 10000, 1500, 600)], 5, 3, 120, 1, 1, 1,
+        new Dictionary<int, long>(), new DateOnly(2023, 7, 1));
+
+    [Theory]
+    [InlineData(2024, 1, VerdictStatus.Met, "≥ 1 个")]
+    [InlineData(2025, 2, VerdictStatus.NotMet, "≥ 3 个")]
+    [InlineData(2026, 3, VerdictStatus.Met, "≥ 3 个")]
+    public void The_as_of_years_number_decides(int year, int teams, VerdictStatus status, string required)
+    {
+        var verdict = ComplianceEngine.Evaluate(Rising(), WithTeams(teams), new DateOnly(year, 12, 31)).Standards.Single(s => s.Number == 5)
+            .Requirements.First(r => r.Actual.EndsWith(" 个") && r.Scope == "甲社区");
+        Assert.Equal(status, verdict.Status);
+        Assert.Equal(required, verdict.Required);
+    }
+
+    [Fact]
+    public void The_rule_reads_with_its_later_number_and_bad_years_are_refused_at_their_path()
+    {
+        var rule = Rising().Standards.Single(s => s.Number == 5).Requirements[0];
+        Assert.Equal("≥ 1；2025年起 ≥ 3", WuShe.App.Campaigns.RuleText.Of(rule));
+        var ratio = Assert.Throws<SeedDataException>(() => SeedFiles.ReadEdited(j =>
+            j["standards"]![4]!["requirements"]![1]!["thresholdsByYear"] = System.Text.Json.Nodes.JsonNode.Parse("{\"2025\": 22}")));
+        Assert.Contains("$.standards[4].requirements[1].thresholdsByYear.2025：指标“注册志愿者占常住人口比例”的阈值是比例，应在 0 到 1 之间", ratio.Message);
+        var money = Assert.Throws<SeedDataException>(() => SeedFiles.ReadEdited(j =>
+            j["standards"]![5]!["requirements"]![0]!["thresholdsByYear"] = System.Text.Json.Nodes.JsonNode.Parse("{\"2024\": 6000000}")));
+        Assert.Contains("thresholdsByYear.2024：社会慈善资金的下限按创建点类别设定，不按年份分段", money.Message);
+    }
+}

@@ -65,11 +65,18 @@ public class CampaignTemplateTests
         var rule = campaign.Standards.Single(s => s.Number == standard).Requirements[index];
         if (rule.Comparator == Comparator.TrackOnly)
         {
-            Assert.All(Judge(campaign, rule, Generated(rule, meets: true)), v => Assert.Equal(VerdictStatus.Tracked, v));
+            Assert.All(Judge(campaign, rule, Generated(rule, rule.Threshold, meets: true), AsOf), v => Assert.Equal(VerdictStatus.Tracked, v));
             return;
         }
-        Assert.All(Judge(campaign, rule, Generated(rule, meets: true)), v => Assert.Equal(VerdictStatus.Met, v));
-        Assert.All(Judge(campaign, rule, Generated(rule, meets: false)), v => Assert.Equal(VerdictStatus.NotMet, v));
+        Assert.All(Judge(campaign, rule, Generated(rule, rule.Threshold, meets: true), AsOf), v => Assert.Equal(VerdictStatus.Met, v));
+        Assert.All(Judge(campaign, rule, Generated(rule, rule.Threshold, meets: false), AsOf), v => Assert.Equal(VerdictStatus.NotMet, v));
+        // A number that rises with the years is judged by the year's own number from that year on.
+        foreach (var year in rule.ThresholdsByYear)
+        {
+            var day = new DateOnly(year.FromYear, 12, 31);
+            Assert.All(Judge(campaign, rule, Generated(rule, year.Threshold, meets: true), day), v => Assert.Equal(VerdictStatus.Met, v));
+            Assert.All(Judge(campaign, rule, Generated(rule, year.Threshold, meets: false), day), v => Assert.Equal(VerdictStatus.NotMet, v));
+        }
     }
 
     /// <summary>The whole numbers just meeting and just missing a rule (a ratio's are found at a denominator of 1000).</summary>
@@ -83,12 +90,12 @@ public class CampaignTemplateTests
         _ => (1, 0),                                                   // 必须具备
     };
 
-    private static List<VerdictStatus> Judge(Campaign campaign, StandardRequirement rule, IReadOnlyList<SiteFacts> sites)
+    private static List<VerdictStatus> Judge(Campaign campaign, StandardRequirement rule, IReadOnlyList<SiteFacts> sites, DateOnly asOf)
     {
         var statuses = rule.IsAggregate
-            ? AggregateEngine.Evaluate(campaign, sites.Select(f => new DistrictSiteFacts(1, f)).ToList(), [(1, "甲区")], AsOf)
+            ? AggregateEngine.Evaluate(campaign, sites.Select(f => new DistrictSiteFacts(1, f)).ToList(), [(1, "甲区")], asOf)
                 .Where(v => v.Verdict.Description == rule.Description).Select(v => v.Verdict.Status).ToList()
-            : sites.SelectMany(f => ComplianceEngine.Evaluate(campaign, f, AsOf).Standards.SelectMany(s => s.Requirements))
+            : sites.SelectMany(f => ComplianceEngine.Evaluate(campaign, f, asOf).Standards.SelectMany(s => s.Requirements))
                 .Where(v => v.Description == rule.Description).Select(v => v.Status).ToList();
         Assert.NotEmpty(statuses);
         return statuses;
@@ -99,7 +106,7 @@ public class CampaignTemplateTests
     /// rule combines it — just meets (or just misses) the rule: a ratio's numerator at a denominator of 1000, a coverage's
     /// communities out of 100.
     /// </summary>
-    private static IReadOnlyList<SiteFacts> Generated(StandardRequirement rule, bool meets)
+    private static IReadOnlyList<SiteFacts> Generated(StandardRequirement rule, decimal threshold, bool meets)
     {
         decimal Pick(decimal threshold) => Boundary(rule.Comparator, threshold) is var b && meets ? b.Meet : b.Miss;
         var m = MetricCatalogue.Of(rule.Metric);
@@ -107,11 +114,11 @@ public class CampaignTemplateTests
         if (rule.Aggregation == Aggregation.Coverage)
         {
             var floor = (int)Math.Ceiling(rule.CoverageFloor!.Value * (m.Unit == MeasureUnit.Ratio ? 1000 : 1));
-            var reaching = (int)Pick(rule.Threshold * 100);
+            var reaching = (int)Pick(threshold * 100);
             return [Site(rule, Enumerable.Range(0, 100).Select(i => Community(rule.Metric, i < reaching ? floor : 0, kind)).ToList())];
         }
-        if (m.Unit == MeasureUnit.Ratio) return [Site(rule, [Community(rule.Metric, (int)Pick(rule.Threshold * 1000), kind)])];
-        var value = Pick(rule.Threshold);
+        if (m.Unit == MeasureUnit.Ratio) return [Site(rule, [Community(rule.Metric, (int)Pick(threshold * 1000), kind)])];
+        var value = Pick(threshold);
         if (m.Scopes.Contains(StandardScope.Community)) return [Site(rule, [Community(rule.Metric, (int)value, kind)])];
         if (m.Unit == MeasureUnit.Flag && rule.IsAggregate)                // a total of the sites having it, one more without
             return Enumerable.Range(0, (int)value + 1).Select(i => SiteWith(rule, i < value ? 1 : 0)).ToList();

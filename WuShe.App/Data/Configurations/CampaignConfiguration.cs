@@ -45,7 +45,24 @@ public class StandardRequirementConfiguration : IEntityTypeConfiguration<Standar
         requirement.Property(r => r.AppliesTo)
             .HasConversion(new ValueConverter<SiteSelector, string>(s => SiteSelectorText.Format(s), t => SiteSelectorText.Parse(t)))
             .HasMaxLength(32);
+        requirement.Property(r => r.ThresholdsByYear)
+            .HasConversion(new ValueConverter<IReadOnlyList<YearThreshold>, string>(t => YearThresholdsText.Format(t), t => YearThresholdsText.Parse(t)),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<IReadOnlyList<YearThreshold>>(
+                    (a, b) => a!.SequenceEqual(b!), t => t.Aggregate(0, (h, x) => HashCode.Combine(h, x)), t => t.ToList()))
+            .HasMaxLength(400);
     }
+}
+
+/// <summary>"2025:5;2030:7" in one column: from each year on, the rule's number.</summary>
+public static class YearThresholdsText
+{
+    public static string Format(IReadOnlyList<YearThreshold> thresholds) =>
+        string.Join(";", thresholds.Select(t => $"{t.FromYear}:{t.Threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+
+    public static IReadOnlyList<YearThreshold> Parse(string text) => text.Split(';', StringSplitOptions.RemoveEmptyEntries)
+        .Select(p => p.Split(':'))
+        .Select(p => new YearThreshold(int.Parse(p[0]), decimal.Parse(p[1], System.Globalization.CultureInfo.InvariantCulture)))
+        .ToList();
 }
 
 /// <summary>"AllSites", "DistrictLevel" or "JointSites:1-5" in one column.</summary>

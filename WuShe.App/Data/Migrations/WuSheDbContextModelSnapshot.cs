@@ -742,6 +742,11 @@ namespace WuShe.App.Data.Migrations
                     b.Property<bool>("ThresholdIsSystemSetting")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ThresholdsByYear")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Unit")
                         .IsRequired()
                         .HasMaxLength(16)

@@ -189,6 +189,8 @@ public sealed class RequirementFile
     public string? Aggregation { get; set; }
     /// <summary>For Coverage: what a community must reach to count as covered, in the metric's unit.</summary>
     public decimal? CoverageFloor { get; set; }
+    /// <summary>Numbers that rise with the years: { "2025": 5 } — from 2025 on the rule's number is 5.</summary>
+    public Dictionary<int, decimal>? ThresholdsByYear { get; set; }
 }
 
 /// <summary>附件1 row.</summary>

@@ -88,7 +88,18 @@ public static class CampaignSeedReader
         var names = new[] { metric, comparator, unit, scope, period, aggregationName }.OfType<(string, string)>().ToList();
         foreach (var problem in names) yield return problem;
         if (names.Count == 0)
+        {
             foreach (var problem in WuShe.Domain.Campaigns.MetricCatalogue.Problems(m, c, r.Threshold, u, sc, p, aggregation, r.CoverageFloor)) yield return problem;
+            foreach (var (year, threshold) in r.ThresholdsByYear ?? [])
+            {
+                if (year is < 2000 or > 2100) yield return ($"thresholdsByYear.{year}", "年份应在 2000—2100 之间");
+                if (m == WuShe.Domain.Campaigns.StandardMetric.CharityFundsRaised)
+                    yield return ($"thresholdsByYear.{year}", "社会慈善资金的下限按创建点类别设定，不按年份分段");
+                foreach (var problem in WuShe.Domain.Campaigns.MetricCatalogue.Problems(m, c, threshold, u, sc, p, aggregation, r.CoverageFloor)
+                             .Where(x => x.Field == "threshold"))
+                    yield return ($"thresholdsByYear.{year}", problem.Message);
+            }
+        }
         if (CampaignSeeder.SelectorProblem(r.AppliesTo) is { } selector) yield return ("appliesTo", selector);
         if (r.ForCommunities is not null)
         {

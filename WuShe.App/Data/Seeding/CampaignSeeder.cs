@@ -68,7 +68,14 @@ public class CampaignSeeder
         return campaign;
     }
 
-    private static StandardRequirement ToRequirement(int standard, RequirementFile r) => new(
+    private static StandardRequirement ToRequirement(int standard, RequirementFile r)
+    {
+        var requirement = NewRequirement(standard, r);
+        requirement.SetThresholdsByYear((r.ThresholdsByYear ?? []).Select(t => new YearThreshold(t.Key, t.Value)));
+        return requirement;
+    }
+
+    private static StandardRequirement NewRequirement(int standard, RequirementFile r) => new(
         ParseEnum<StandardMetric>(standard, "metric", r.Metric),
         ParseEnum<Comparator>(standard, "comparator", r.Comparator),
         r.Threshold,

@@ -38,6 +38,14 @@ namespace WuShe.App.Data.Migrations
                 maxLength: 32,
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "ThresholdsByYear",
+                table: "StandardRequirements",
+                type: "TEXT",
+                maxLength: 400,
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.AddColumn<int>(
                 name: "CurrentCampaignId",
                 table: "AspNetUsers",
@@ -92,6 +100,10 @@ namespace WuShe.App.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "ForCommunities",
+                table: "StandardRequirements");
+
+            migrationBuilder.DropColumn(
+                name: "ThresholdsByYear",
                 table: "StandardRequirements");
 
             migrationBuilder.DropColumn(

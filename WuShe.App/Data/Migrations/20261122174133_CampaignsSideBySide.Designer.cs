@@ -11,7 +11,7 @@ using WuShe.App.Data;
 namespace WuShe.App.Data.Migrations
 {
     [DbContext(typeof(WuSheDbContext))]
-    [Migration("20261122171929_CampaignsSideBySide")]
+    [Migration("20261122174133_CampaignsSideBySide")]
     partial class CampaignsSideBySide
     {
         /// <inheritdoc />
@@ -744,6 +744,11 @@ namespace WuShe.App.Data.Migrations
 
                     b.Property<bool>("ThresholdIsSystemSetting")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("ThresholdsByYear")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Unit")
                         .IsRequired()
