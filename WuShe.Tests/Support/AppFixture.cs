@@ -126,6 +126,9 @@ public sealed class AppFixture : IAsyncLifetime
     public async Task<IBrowser> BrowserAsync()
     {
         if (_browser is not null) return _browser;
+        // A busy machine (the whole suite, Chromium and the app on two cores) can take seconds to hash a password or render:
+        // expectations wait up to 15 s for what they await instead of Playwright's 5 s — passing tests are not slower.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
