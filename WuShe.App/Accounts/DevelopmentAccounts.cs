@@ -48,10 +48,12 @@ public class DevelopmentAccounts
         foreach (var a in All.Where(a => !existing.Contains(a.UserName)))
         {
             int? districtId = a.DistrictCode is null ? null
-                : await db.Districts.Where(d => d.CampaignId == campaign.Id && d.Code == a.DistrictCode).Select(d => d.Id).SingleAsync(ct);
+                : await db.Districts.Where(d => d.CampaignId == campaign.Id && d.Code == a.DistrictCode).Select(d => (int?)d.Id).SingleOrDefaultAsync(ct);
             int? siteId = a.JointSite is null ? null
                 : await db.Sites.Where(s => s.CampaignId == campaign.Id && s.Tier == SiteTier.CityDistrictJoint && s.JointSiteNumber == a.JointSite)
-                    .Select(s => s.Id).SingleAsync(ct);
+                    .Select(s => (int?)s.Id).SingleOrDefaultAsync(ct);
+            // The sample district and station accounts are Tianjin's; another default campaign gets the city's accounts only.
+            if ((a.DistrictCode is not null && districtId is null) || (a.JointSite is not null && siteId is null)) continue;
             var created = await users.CreateAsync(new UserAccount(a.UserName, a.DisplayName, new AccountBinding(a.Role, districtId, siteId,
                 a.Role == UserRole.CityEvaluator ? jointSites : null)),
                 _options.DevelopmentAccountPassword);

@@ -48,3 +48,33 @@ public class TemplateCampaignsTests : IClassFixture<TemplateCampaignsFixture>
             ["__RequestVerificationToken"] = await AppFixture.FormTokenAsync(client, "account"),
         }));
 }
+
+/// <summary>A Development start whose default campaign is a template's (重庆), beside Tianjin's.</summary>
+public sealed class ChongqingDefaultFixture : SeedFoldersFixture
+{
+    public ChongqingDefaultFixture()
+    {
+        Copy(Shipped("templates", "chongqing-2022"), "chongqing-2022");
+        Copy(Shipped("tianjin-2023"), "tianjin-2023");
+        App.Settings["WuShe__CurrentCampaign"] = "chongqing-2022";
+        App.Settings["WuShe__SampleData"] = "false";
+    }
+}
+
+/// <summary>Development start-up no longer assumes Tianjin: the city's sample accounts open the default campaign.</summary>
+public class ChongqingDefaultTests : IClassFixture<ChongqingDefaultFixture>
+{
+    private readonly AppFixture _app;
+
+    public ChongqingDefaultTests(ChongqingDefaultFixture fixture) => _app = fixture.App;
+
+    [Fact]
+    public async Task The_app_starts_on_another_default_campaign_without_tianjins_district_accounts()
+    {
+        using var admin = await _app.SignedInClientAsync("admin");
+        using var overview = await admin.GetJsonAsync("api/campaign");
+        Assert.Equal("渝民发〔2022〕7号", overview.RootElement.GetProperty("campaign").GetProperty("documentNumber").GetString());
+        using var heping = _app.NewClient();
+        Assert.NotEqual(System.Net.HttpStatusCode.Redirect, (await _app.SignInAsync(heping, "heping")).StatusCode);
+    }
+}
