@@ -38,7 +38,9 @@ public partial class WuSheDbContext
         Filter<EvidenceFile>(model, e => e.DistrictId, e => e.SiteId, e => ReadScope.CampaignId == null || Set<Site>().Any(s => s.Id == e.SiteId));
         Filter<Evaluation>(model, e => e.DistrictId, e => e.SiteId, e => ReadScope.CampaignId == null || Set<Site>().Any(s => s.Id == e.SiteId));
         Filter<Alert>(model, a => a.DistrictId, a => a.SiteId, a => ReadScope.CampaignId == null || a.CampaignId == ReadScope.CampaignId);
-        Filter<AuditEntry>(model, a => a.DistrictId, a => null, null);
+        // A district's entries belong to its campaign; the city's own (accounts, settings, backups) are read in every campaign.
+        Filter<AuditEntry>(model, a => a.DistrictId, a => null,
+            a => ReadScope.CampaignId == null || a.DistrictId == null || Set<District>().Any(d => d.Id == a.DistrictId));
         model.Entity<Commendation>().HasQueryFilter(c => ReadScope.CampaignId == null || c.CampaignId == ReadScope.CampaignId);
         // A district is visible to its officer and to whoever sees one of its sites (a station its own, an evaluator an assigned one's).
         model.Entity<District>().HasQueryFilter(d => (ReadScope.CampaignId == null || d.CampaignId == ReadScope.CampaignId)

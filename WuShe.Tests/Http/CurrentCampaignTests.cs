@@ -192,4 +192,19 @@ public class CurrentCampaignTests : IClassFixture<TwoCampaignsFixture>
             return (a.GetProperty("id").GetInt32(), m.Success ? int.Parse(m.Groups[1].Value) : (int?)null);
         }).ToList();
     }
+
+    [Fact]
+    public async Task The_audit_log_shows_a_districts_entries_in_its_own_campaign_and_the_citys_in_every_campaign()
+    {
+        using var stranger = _app.NewClient();
+        await _app.SignInAsync(stranger, "heping", "Wrong#2026x");        // 登录失败, recorded against 和平区 of Tianjin
+        var password = await _app.ReadyAccountAsync("xu", "--role", "city-admin");
+        using var admin = await _app.SignedInAsync("xu", password);
+        var heping = "export/audit.xlsx?user=" + Uri.EscapeDataString("和平区民政局");
+        Assert.NotEqual(0, await ExportedRowsAsync(admin, heping));
+
+        await ChooseAsync(admin, (await CampaignsAsync(admin)).Single(c => c.Name == Other).Id);
+        Assert.Equal(0, await ExportedRowsAsync(admin, heping));
+        Assert.NotEqual(0, await ExportedRowsAsync(admin, "export/audit.xlsx?action=" + Uri.EscapeDataString("切换创建活动")));  // the city's own
+    }
 }
