@@ -24,16 +24,14 @@ public class AlertScan
 {
     public const string JobName = "AlertScan";
     private readonly IDbContextFactory<WuSheDbContext> _contexts;
-    private readonly CampaignQueries _campaigns;
     private readonly IClock _clock;
     private readonly ILogger<AlertScan> _log;
     private readonly JobLedger _ledger;
 
-    public AlertScan(IDbContextFactory<WuSheDbContext> contexts, CampaignQueries campaigns, IClock clock, ILogger<AlertScan> log, JobLedger ledger)
+    public AlertScan(IDbContextFactory<WuSheDbContext> contexts, IClock clock, ILogger<AlertScan> log, JobLedger ledger)
     {
         _ledger = ledger;
         _contexts = contexts;
-        _campaigns = campaigns;
         _clock = clock;
         _log = log;
     }

@@ -21,8 +21,6 @@ public sealed record UserScope(UserRole Role, int? DistrictId, int? SiteId)
     /// </summary>
     public int? CampaignId { get; init; }
 
-    public UserScope InCampaign(int? campaignId) => this with { CampaignId = campaignId };
-
     /// <summary>City accounts choose the campaign they work in; a district or station account works in its district's.</summary>
     public bool ChoosesCampaign => Role is UserRole.CityAdministrator or UserRole.Viewer or UserRole.CityEvaluator;
 

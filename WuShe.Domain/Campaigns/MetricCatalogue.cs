@@ -46,12 +46,15 @@ public static class MetricCatalogue
 
     /// <summary>
     /// Why a rule cannot be measured as written, by the field that is wrong ("unit", "scope", "comparator", "threshold",
-    /// "period", "aggregation", "coverageFloor"); empty when it can.
+    /// "period", "aggregation", "coverageFloor", "forCommunities"); empty when it can.
     /// </summary>
     public static IEnumerable<(string Field, string Message)> Problems(StandardMetric metric, Comparator comparator, decimal threshold,
-        MeasureUnit unit, StandardScope scope, RequirementPeriod period, Aggregation? aggregation = null, decimal? coverageFloor = null)
+        MeasureUnit unit, StandardScope scope, RequirementPeriod period, Aggregation? aggregation = null, decimal? coverageFloor = null,
+        Sites.CommunityKind? forCommunities = null)
     {
         var m = Of(metric);
+        if (forCommunities is not null && (scope == StandardScope.Site || !m.Scopes.Contains(StandardScope.Community)))
+            yield return ("forCommunities", "只有按社区填报的指标（scope 为 Community，或区、全市汇总的社区指标）才能限定城市社区或农村社区");
         var aggregate = scope is StandardScope.District or StandardScope.City;
         if (!aggregate && !m.Scopes.Contains(scope))
             yield return ("scope", $"指标“{m.Name}”按{string.Join("、", m.Scopes.Select(ScopeName))}填报，不能按{ScopeName(scope)}衡量");

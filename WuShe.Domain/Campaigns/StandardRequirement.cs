@@ -86,12 +86,10 @@ public class StandardRequirement
         StandardScope scope, RequirementPeriod period, SiteSelector appliesTo, string description, string clauseText,
         bool thresholdIsSystemSetting = false, CommunityKind? forCommunities = null, Aggregation? aggregation = null, decimal? coverageFloor = null)
     {
-        var problem = MetricCatalogue.Problems(metric, comparator, threshold, unit, scope, period, aggregation, coverageFloor).FirstOrDefault();
+        var problem = MetricCatalogue.Problems(metric, comparator, threshold, unit, scope, period, aggregation, coverageFloor, forCommunities).FirstOrDefault();
         if (problem.Message is not null) throw new DomainException($"“{description}”：{problem.Message}。");
         Aggregation = aggregation;
         CoverageFloor = coverageFloor;
-        if (forCommunities is not null && scope == StandardScope.Site)
-            throw new DomainException($"“{description}”不是按社区衡量的要求，不能只适用于{CommunityKinds.Label(forCommunities.Value)}。");
         ForCommunities = forCommunities;
         ThresholdIsSystemSetting = thresholdIsSystemSetting;
         if (threshold < 0) throw new DomainException($"“{description}”的阈值不能为负数。");

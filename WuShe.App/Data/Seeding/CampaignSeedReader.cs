@@ -85,11 +85,15 @@ public static class CampaignSeedReader
         WuShe.Domain.Campaigns.Aggregation parsed = default;
         var aggregationName = r.Aggregation is null ? null : Known(r.Aggregation, "aggregation", out parsed);
         WuShe.Domain.Campaigns.Aggregation? aggregation = r.Aggregation is null || aggregationName is not null ? null : parsed;
-        var names = new[] { metric, comparator, unit, scope, period, aggregationName }.OfType<(string, string)>().ToList();
+        CommunityKind kind = default;
+        var kindName = r.ForCommunities is null ? null : Known(r.ForCommunities, "forCommunities", out kind);
+        CommunityKind? forCommunities = r.ForCommunities is null || kindName is not null ? null : kind;
+        var names = new[] { metric, comparator, unit, scope, period, aggregationName, kindName }.OfType<(string, string)>().ToList();
         foreach (var problem in names) yield return problem;
         if (names.Count == 0)
         {
-            foreach (var problem in WuShe.Domain.Campaigns.MetricCatalogue.Problems(m, c, r.Threshold, u, sc, p, aggregation, r.CoverageFloor)) yield return problem;
+            foreach (var problem in WuShe.Domain.Campaigns.MetricCatalogue.Problems(m, c, r.Threshold, u, sc, p, aggregation, r.CoverageFloor, forCommunities))
+                yield return problem;
             foreach (var (year, threshold) in r.ThresholdsByYear ?? [])
             {
                 if (year is < 2000 or > 2100) yield return ($"thresholdsByYear.{year}", "年份应在 2000—2100 之间");
@@ -101,13 +105,6 @@ public static class CampaignSeedReader
             }
         }
         if (CampaignSeeder.SelectorProblem(r.AppliesTo) is { } selector) yield return ("appliesTo", selector);
-        if (r.ForCommunities is not null)
-        {
-            if (Known<CommunityKind>(r.ForCommunities, "forCommunities", out _) is { } kind) yield return kind;
-            else if (scope is null && metric is null && (sc == WuShe.Domain.Campaigns.StandardScope.Site
-                     || !WuShe.Domain.Campaigns.MetricCatalogue.Of(m).Scopes.Contains(WuShe.Domain.Campaigns.StandardScope.Community)))
-                yield return ("forCommunities", "只有按社区填报的指标（scope 为 Community，或区、全市汇总的社区指标）才能限定城市社区或农村社区");
-        }
         if (string.IsNullOrWhiteSpace(r.Description)) yield return ("description", "缺少要求的说明");
         if (string.IsNullOrWhiteSpace(r.ClauseText)) yield return ("clauseText", "缺少通知原文（这条要求出自哪句话）");
     }
