@@ -20,7 +20,7 @@ public static class ExportNames
         LockoutEnd=锁定至;LockoutEnabled=允许锁定;AccessFailedCount=连续失败次数;AssignedSiteIds=分配的联动点;At=时间;UserId=账号编号;
         Action=操作;EntityType=对象类型;EntityId=对象编号;Summary=摘要;Reason=理由;Changes=修改内容;Code=编码;Name=名称;Issuer=发文单位;
         Region=地区;TargetStreets=目标街镇数;TargetCommunities=目标社区数;TargetJointStreets=联动点街镇数;TargetJointCommunities=联动点社区数;
-        ReportingPeriodMonths=填报周期（月）;Rubric=评估指标;ReportingStartsOn=填报起始日;MidTermEvaluationDue=中期评估截止日;FinalEvaluationDue=末期评估截止日;AlertLeadDays=提前预警天数;ReportDueDays=进展报告提交期限（天）;FundraisingYearBasis=筹款年度口径;ApplicationRules=申报条件;NoticeClauses=通知条款;FundraisingYearReason=筹款年度口径理由;Kind=类型;SortOrder=排序;ResidentPopulation=常住人口;
+        ReportingPeriodMonths=填报周期（月）;Rubric=评估指标;ReportingStartsOn=填报起始日;TargetsClause=任务目标条款;MidTermEvaluationDue=中期评估截止日;FinalEvaluationDue=末期评估截止日;AlertLeadDays=提前预警天数;ReportDueDays=进展报告提交期限（天）;FundraisingYearBasis=筹款年度口径;ApplicationRules=申报条件;NoticeClauses=通知条款;FundraisingYearReason=筹款年度口径理由;Kind=类型;SortOrder=排序;ResidentPopulation=常住人口;
         PopulationSource=人口数据来源;PopulationYear=人口统计年份;Number=序号;CampaignId=活动编号;StreetQuota=街镇名额;CommunityQuota=社区名额;
         Version=版本;EvaluatorUserId=评估人账号编号;EvaluatorName=评估人;Comment=评语;ReturnReason=退回理由;ReturnedBy=退回单位;SubmittedAt=提交时间;Scores=得分;
         Phase=阶段;Round=轮次;CreatedAt=创建时间;ReportId=进展报告编号;EntryKey=条目键;OriginalName=原文件名;StoredName=存储文件名;

@@ -94,6 +94,7 @@ public static class WuSheHost
         services.AddSingleton<WuShe.App.Reports.Commendations>();
         services.AddSingleton<WuShe.App.Alerts.AlertQueries>();
         WuShe.App.Todo.TodoSetup.AddTodo(services);
+        WuShe.App.Campaigns.Editor.CampaignEditorSetup.AddCampaignEditor(services);
         services.AddSingleton<ChromiumProbe>();
         services.AddSingleton<SystemStatus>();
         services.AddSingleton<Backups>();
@@ -156,6 +157,7 @@ public static class WuSheHost
         WuShe.App.Reports.ReportEndpoints.MapReportEndpoints(app);
         app.MapDataEndpoints();
         WuShe.App.Todo.TodoSetup.MapTodo(app);
+        WuShe.App.Campaigns.Editor.CampaignEditorSetup.MapCampaignEditor(app);
     }
 }
 

@@ -27,6 +27,11 @@ public class Campaign
     public int TargetJointStreets { get; private set; }
     public int TargetJointCommunities { get; private set; }
 
+    /// <summary>The notice's words for the targets, e.g. "二、任务目标：50个街镇（100个城乡社区）作为区级创建点…".</summary>
+    public string TargetsClause { get; private set; } = "";
+
+    public void SetTargetsClause(string clause) => TargetsClause = clause.Trim();
+
     /// <summary>进展填报周期 in months (1 = monthly, the default).</summary>
     public int ReportingPeriodMonths { get; private set; } = 1;
     /// <summary>评估指标体系; the labelled system default until the city edits it.</summary>

@@ -523,6 +523,10 @@ namespace WuShe.App.Data.Migrations
                     b.Property<int>("TargetStreets")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TargetsClause")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

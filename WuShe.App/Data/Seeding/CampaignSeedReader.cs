@@ -29,21 +29,35 @@ public static class CampaignSeedReader
     public static CampaignSeed Read(string folder)
     {
         var campaignPath = Path.Combine(folder, "campaign.json");
-        CampaignFile campaign;
-        try
-        {
-            campaign = JsonSerializer.Deserialize<CampaignFile>(File.ReadAllText(campaignPath), Json)
-                ?? throw new SeedDataException($"{campaignPath} 为空。");
-        }
-        catch (JsonException e)
-        {
-            throw new SeedDataException($"{campaignPath} 第 {e.LineNumber + 1} 行 {e.Path}：{JsonProblem(e)}");
-        }
-        var districts = ReadDistricts(Path.Combine(folder, campaign.DistrictsFile));
-        var jointSites = ReadJointSites(Path.Combine(folder, campaign.JointSitesFile));
+        var campaign = ParseCampaign(campaignPath, File.Exists(campaignPath) ? File.ReadAllText(campaignPath) : throw new SeedDataException($"找不到文件：{campaignPath}"));
+        var districts = ReadDistricts(CsvTable.Read(Path.Combine(folder, campaign.DistrictsFile)));
+        var jointSites = ReadJointSites(CsvTable.Read(Path.Combine(folder, campaign.JointSitesFile)));
         var seed = new CampaignSeed(folder, campaign, districts, jointSites);
         Check(seed);
         return seed;
+    }
+
+    /// <summary>A campaign from its three files' text (an upload or the editor), checked exactly like a seed folder.</summary>
+    public static CampaignSeed Parse(string name, string campaignJson, string districtsCsv, string jointSitesCsv)
+    {
+        var campaign = ParseCampaign("campaign.json", campaignJson);
+        var seed = new CampaignSeed(name, campaign,
+            ReadDistricts(CsvTable.FromText(campaign.DistrictsFile, districtsCsv)),
+            ReadJointSites(CsvTable.FromText(campaign.JointSitesFile, jointSitesCsv)));
+        Check(seed);
+        return seed;
+    }
+
+    private static CampaignFile ParseCampaign(string file, string json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<CampaignFile>(json, Json) ?? throw new SeedDataException($"{file} 为空。");
+        }
+        catch (JsonException e)
+        {
+            throw new SeedDataException($"{file} 第 {e.LineNumber + 1} 行 {e.Path}：{JsonProblem(e)}");
+        }
     }
 
     /// <summary>System.Text.Json's English reason, said in Chinese: an unknown field, a value of the wrong type, broken JSON.</summary>
@@ -55,7 +69,7 @@ public static class CampaignSeedReader
         return "不是有效的 JSON（请检查引号、逗号和括号）";
     }
 
-    private static List<DistrictRow> ReadDistricts(string path) => CsvTable.Read(path).Rows(r => new DistrictRow
+    private static List<DistrictRow> ReadDistricts(CsvTable table) => table.Rows(r => new DistrictRow
     {
         Code = r.Text("区划代码"),
         Name = r.Text("区划"),
@@ -63,7 +77,7 @@ public static class CampaignSeedReader
         CommunityQuota = r.Number("试点社区数"),
     }).ToList();
 
-    private static List<JointSiteRow> ReadJointSites(string path) => CsvTable.Read(path).Rows(r => new JointSiteRow
+    private static List<JointSiteRow> ReadJointSites(CsvTable table) => table.Rows(r => new JointSiteRow
     {
         Number = r.Number("序号"),
         District = r.Text("区划"),
@@ -122,7 +136,7 @@ public static class CampaignSeedReader
             .Select(x => $"campaign.json 的 application.{field} 为 {minimum}，与创建标准第 {x.s.Number} 条 {metric} 的 {x.r.Threshold:0} 不一致");
 
     /// <summary>The files must agree with each other and with the notice's stated totals.</summary>
-    private static void Check(CampaignSeed seed)
+    public static void Check(CampaignSeed seed)
     {
         var c = seed.Campaign;
         var name = Path.GetFileName(seed.Folder);

@@ -52,6 +52,7 @@ public class CampaignSeeder
         var t = file.Targets;
         var campaign = new Campaign(file.Code, file.Name, file.DocumentNumber, file.Issuer, file.Region,
             t.Streets, t.Communities, t.JointStreets, t.JointCommunities);
+        campaign.SetTargetsClause(t.Clause);
         campaign.SetReportingPeriod(file.ReportingPeriodMonths);
         campaign.SetReportingStart(file.ReportingStartsOn);
         var schedule = file.Schedule!; // required and complete: checked by CampaignSeedReader

@@ -22,9 +22,15 @@ public sealed class CsvTable
     public static CsvTable Read(string path)
     {
         if (!File.Exists(path)) throw new SeedDataException($"找不到文件：{path}");
-        var records = Parse(File.ReadAllText(path, Encoding.UTF8)).ToList();
-        if (records.Count == 0) throw new SeedDataException($"{Path.GetFileName(path)} 是空文件，第 1 行应为列名。");
-        return new CsvTable(Path.GetFileName(path), records[0].Cells, records.Skip(1).Where(r => r.Cells.Any(c => c.Trim() != "")).ToList());
+        return FromText(Path.GetFileName(path), File.ReadAllText(path, Encoding.UTF8));
+    }
+
+    /// <summary>A table from text already in memory (an uploaded or edited file), named <paramref name="file"/> in messages.</summary>
+    public static CsvTable FromText(string file, string text)
+    {
+        var records = Parse(text).ToList();
+        if (records.Count == 0) throw new SeedDataException($"{file} 是空文件，第 1 行应为列名。");
+        return new CsvTable(file, records[0].Cells, records.Skip(1).Where(r => r.Cells.Any(c => c.Trim() != "")).ToList());
     }
 
     public IEnumerable<T> Rows<T>(Func<CsvRow, T> map) => _rows.Select(r => map(new CsvRow(this, r.Line, r.Cells)));
