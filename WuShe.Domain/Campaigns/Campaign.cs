@@ -77,6 +77,32 @@ public class Campaign
         Version++;
     }
 
+    /// <summary>
+    /// 修改活动定义: the city replaces what the campaign says (names, targets, dates, clauses, 申报条件, rubric, milestones,
+    /// standards) with <paramref name="definition"/>, built from its edited files. Once progress has been reported its
+    /// periods are fixed: the reporting cycle and start cannot change.
+    /// </summary>
+    public void Redefine(Actor actor, Campaign definition, bool hasReports)
+    {
+        if (actor.Role != UserRole.CityAdministrator) throw new DomainException("只有市民政局可以修改活动定义。");
+        if (definition.Code != Code) throw new DomainException("活动代码不能修改。");
+        if (hasReports && (definition.ReportingPeriodMonths != ReportingPeriodMonths || definition.ReportingStartsOn != ReportingStartsOn))
+            throw new FieldValidationException(new[] { new FieldError(nameof(ReportingPeriodMonths), "已有进展填报，填报周期和填报起始日期不能再修改。") });
+        (Name, DocumentNumber, Issuer, Region) = (definition.Name, definition.DocumentNumber, definition.Issuer, definition.Region);
+        (TargetStreets, TargetCommunities, TargetJointStreets, TargetJointCommunities, TargetsClause) = (definition.TargetStreets,
+            definition.TargetCommunities, definition.TargetJointStreets, definition.TargetJointCommunities, definition.TargetsClause);
+        (ReportingPeriodMonths, ReportingStartsOn) = (definition.ReportingPeriodMonths, definition.ReportingStartsOn);
+        (MidTermEvaluationDue, FinalEvaluationDue, AlertLeadDays, ReportDueDays) = (definition.MidTermEvaluationDue,
+            definition.FinalEvaluationDue, definition.AlertLeadDays, definition.ReportDueDays);
+        (_clauses, _application, Rubric) = (definition._clauses, definition._application, definition.Rubric);
+        (FundraisingYearBasis, FundraisingYearReason) = (definition.FundraisingYearBasis, definition.FundraisingYearReason);
+        _milestones.Clear();
+        _milestones.AddRange(definition._milestones);
+        _standards.Clear();
+        _standards.AddRange(definition._standards);
+        Version++;
+    }
+
     /// <summary>First day of the first reporting period (a campaign setting; the notice does not give one).</summary>
     public DateOnly? ReportingStartsOn { get; private set; }
 

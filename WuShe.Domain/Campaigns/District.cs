@@ -44,6 +44,23 @@ public class District
         Version++;
     }
 
+    /// <summary>
+    /// 修改活动定义: the city's edited definition gives the district a new name, place or quota; a quota never below what
+    /// is already submitted or approved (the reason is the definition's, audited with it).
+    /// </summary>
+    public void Redefine(Actor actor, string name, int streets, int communities, int sortOrder, QuotaLedger ledger)
+    {
+        if (actor.Role != UserRole.CityAdministrator) throw new DomainException("只有市民政局可以修改活动定义。");
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException($"区划代码 {Code} 缺少区划名称。");
+        if (streets < ledger.Used.Streets || communities < ledger.Used.Communities)
+            throw new DomainException($"{Name}已申报和已立项共 {ledger.Used}，名额不能低于此数。");
+        if (Name == name.Trim() && StreetQuota == streets && CommunityQuota == communities && SortOrder == sortOrder) return;
+        Name = name.Trim();
+        SortOrder = sortOrder;
+        SetQuota(streets, communities, ledger.Rules);
+        Version++;
+    }
+
     private void SetQuota(int streets, int communities, ApplicationRules rules)
     {
         if (streets < 0 || communities < 0)

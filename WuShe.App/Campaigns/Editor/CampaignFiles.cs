@@ -22,7 +22,17 @@ public static class CampaignFiles
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        Converters = { new PlainDecimal() },
     };
+
+    /// <summary>Numbers as a person writes them: 1 and 0.5, never 1.0 or 0.50 (the database and a file's own writing keep scale).</summary>
+    private sealed class PlainDecimal : JsonConverter<decimal>
+    {
+        public override decimal Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options) => reader.GetDecimal();
+
+        public override void Write(Utf8JsonWriter writer, decimal value, JsonSerializerOptions options) =>
+            writer.WriteNumberValue(value / 1.0000000000000000000000000000m);
+    }
 
     public static CampaignSeed Of(Campaign c, IEnumerable<District> districts, IEnumerable<Site> jointSites)
     {

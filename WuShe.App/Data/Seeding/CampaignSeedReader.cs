@@ -48,7 +48,7 @@ public static class CampaignSeedReader
         return seed;
     }
 
-    private static CampaignFile ParseCampaign(string file, string json)
+    public static CampaignFile ParseCampaign(string file, string json)
     {
         try
         {
@@ -138,8 +138,15 @@ public static class CampaignSeedReader
     /// <summary>The files must agree with each other and with the notice's stated totals.</summary>
     public static void Check(CampaignSeed seed)
     {
+        var problems = Problems(seed);
+        if (problems.Count > 0)
+            throw new SeedDataException($"种子数据 {Path.GetFileName(seed.Folder)} 有误：" + string.Join("；", problems) + "。");
+    }
+
+    /// <summary>Everything wrong with a campaign's files, each naming its file and place; empty when it can be loaded.</summary>
+    public static IReadOnlyList<string> Problems(CampaignSeed seed)
+    {
         var c = seed.Campaign;
-        var name = Path.GetFileName(seed.Folder);
         var problems = new List<string>();
         if (c.Schedule is not { } schedule)
             problems.Add("campaign.json 缺少 schedule（midTermEvaluationDue、finalEvaluationDue、alertLeadDays、reportDueDays：通知未规定，须由本活动设定）");
@@ -205,8 +212,7 @@ public static class CampaignSeedReader
             problems.Add($"市区联合创建点序号应为 1—{numbers.Count} 且不重复，实际为 {string.Join("、", numbers)}");
         foreach (var j in seed.JointSites.Where(j => seed.Districts.All(d => d.Name != j.District)))
             problems.Add($"市区联合创建点 {j.Number}（{j.Street}）的区划“{j.District}”不在区划名额表中");
-        if (problems.Count > 0)
-            throw new SeedDataException($"种子数据 {name} 有误：" + string.Join("；", problems) + "。");
+        return problems;
     }
 }
 
