@@ -138,6 +138,33 @@ public class CurrentCampaignTests : IClassFixture<TwoCampaignsFixture>
     }
 
     [Fact]
+    public async Task A_campaigns_definition_downloads_for_city_accounts_only_in_the_seed_format()
+    {
+        var password = await _app.ReadyAccountAsync("qian", "--role", "viewer");
+        using var viewer = await _app.SignedInAsync("qian", password);
+        var other = (await CampaignsAsync(viewer)).Single(c => c.Name == Other).Id;
+        using var zip = await viewer.GetAsync($"campaigns/{other}/definition.zip");
+        Assert.Equal(HttpStatusCode.OK, zip.StatusCode);
+        using (var archive = new System.IO.Compression.ZipArchive(await zip.Content.ReadAsStreamAsync()))
+        {
+            using var reader = new StreamReader(archive.GetEntry("a-other-2020/campaign.json")!.Open());
+            Assert.Contains("\"name\": \"另一个示范项目（2020）\"", await reader.ReadToEndAsync());
+        }
+        using var quotas = await viewer.GetAsync($"campaigns/{other}/quotas.xlsx");
+        var sheet = Assert.Single(WuShe.App.Excel.XlsxReader.Read(await quotas.Content.ReadAsStreamAsync())).Value;
+        Assert.Equal(16, sheet.Rows.Count);
+
+        using var heping = await _app.SignedInClientAsync("heping");
+        foreach (var path in new[] { $"campaigns/{other}/definition.zip", $"campaigns/{other}/quotas.xlsx" })
+        {
+            using var refused = await heping.GetAsync(path); // a signed-in user's refusal is the access-denied page, never the file
+            Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+            Assert.StartsWith("/access-denied", refused.Headers.Location!.PathAndQuery);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync("campaigns/99999/definition.zip")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_alert_scan_raises_each_campaigns_alerts_under_it_and_each_campaign_reads_only_its_own()
     {
         await _app.ScanAlertsAsync();
