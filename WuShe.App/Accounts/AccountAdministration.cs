@@ -11,7 +11,8 @@ using WuShe.Domain.Sites;
 namespace WuShe.App.Accounts;
 
 public sealed record AccountRow(int Id, string UserName, string DisplayName, UserRole Role, string Bound, string State, DateTimeOffset? LastSignInAt,
-    bool IsActive, bool IsLockedOut, string? DistrictCode, int? SiteId, IReadOnlyList<int> AssignedSiteIds, string Phone)
+    bool IsActive, bool IsLockedOut, string? DistrictCode, int? SiteId, IReadOnlyList<int> AssignedSiteIds, string Phone,
+    IReadOnlyList<int>? OtherCampaignIds = null)
 {
     public string RoleLabel => Role.Label();
     public string LastSignInText => LastSignInAt is { } at ? ChinaTime.ToChina(at).ToString("yyyy-MM-dd HH:mm") : "从未登录";
@@ -66,12 +67,12 @@ public class AccountAdministration
             var locked = u.LockoutEnd > now;
             var district = u.DistrictId is { } d ? districts.GetValueOrDefault(d) : default;
             var bound = u.SiteId is { } s ? $"{district.Name} · {sites.GetValueOrDefault(s)}"
-                : u.DistrictId is not null ? district.Name ?? ""
+                : u.DistrictId is not null ? (district.Name ?? "") + (u.OtherCampaignIds.Count > 0 ? $"（另参加 {u.OtherCampaignIds.Count} 个创建活动）" : "")
                 : u.AssignedSiteIds.Count > 0 ? "评估：" + string.Join("、", u.AssignedSiteIds.Select(id => sites.GetValueOrDefault(id, $"#{id}")))
                 : "全市";
             var state = !u.IsActive ? "已停用" : locked ? "已锁定" : u.MustChangePassword ? "待修改初始密码" : "有效";
             return new AccountRow(u.Id, u.UserName!, u.DisplayName, u.Role, bound, state, u.LastSignInAt, u.IsActive, locked,
-                district.Code, u.SiteId, u.AssignedSiteIds, u.PhoneNumber ?? "");
+                district.Code, u.SiteId, u.AssignedSiteIds, u.PhoneNumber ?? "", u.OtherCampaignIds);
         }).ToList();
     }
 
@@ -151,6 +152,33 @@ public class AccountAdministration
             Check(await users.UpdateAsync(user));
             Check(await users.UpdateSecurityStampAsync(user));
             return $"{before} → {await DescribeAsync(db, user.Binding, ct)}；现有登录已结束";
+        }, ct);
+
+    /// <summary>
+    /// 参加的其他创建活动: a district officer also works in these campaigns, as the district of the same code there; every
+    /// session ends so the new choice of campaigns takes effect. City administrator only.
+    /// </summary>
+    public Task SetOtherCampaignsAsync(Actor actor, int userId, IReadOnlyList<int> campaignIds, CancellationToken ct = default) =>
+        ChangeAsync(actor, userId, "调整参加的创建活动", null, async (db, users, user) =>
+        {
+            if (actor.Role != UserRole.CityAdministrator) throw new NotFoundException("没有该账号，或它不由您管理。");
+            if (user.Role != UserRole.DistrictOfficer || user.DistrictId is not { } districtId)
+                throw new DomainException("只有区民政局账号可以参加多个创建活动。");
+            var home = await db.Districts.SingleAsync(d => d.Id == districtId, ct);
+            var others = campaignIds.Where(id => id != home.CampaignId).Distinct().ToList();
+            var names = new List<string>();
+            foreach (var id in others)
+            {
+                var campaign = await db.Campaigns.Where(c => c.Id == id).Select(c => c.Name).SingleOrDefaultAsync(ct)
+                    ?? throw new NotFoundException("没有找到该创建活动。");
+                if (!await db.Districts.AnyAsync(d => d.CampaignId == id && d.Code == home.Code, ct))
+                    throw new DomainException($"“{campaign}”中没有区划代码为 {home.Code} 的区（{home.Name}），不能加入。");
+                names.Add(campaign);
+            }
+            user.SetOtherCampaigns(others);
+            Check(await users.UpdateAsync(user));
+            Check(await users.UpdateSecurityStampAsync(user));
+            return (names.Count == 0 ? "只参加本区所在的创建活动" : "另参加：" + string.Join("、", names)) + "；现有登录已结束";
         }, ct);
 
     /// <summary>Whether a site has an active station account; asked by the site's page, which has read the site in scope.</summary>

@@ -20,6 +20,11 @@ public class UserAccount : IdentityUser<int>
     /// <summary>A password set by someone else (the first administrator's, a reset) must be replaced at the next sign-in.</summary>
     public bool MustChangePassword { get; private set; }
     public DateTimeOffset? LastSignInAt { get; private set; }
+    /// <summary>
+    /// 参加的其他创建活动: further campaigns a district officer works in, for the same district (by its code) — a bureau
+    /// whose district takes part in a second campaign keeps one account. Empty for every other role.
+    /// </summary>
+    public List<int> OtherCampaignIds { get; private set; } = [];
     /// <summary>The campaign a city account last chose to work in (remembered across sign-ins); null: the default one.</summary>
     public int? CurrentCampaignId { get; private set; }
 
@@ -46,4 +51,10 @@ public class UserAccount : IdentityUser<int>
     public void Enable() => IsActive = true;
     public void RecordSignIn(DateTimeOffset now) => LastSignInAt = now;
     public void ChooseCampaign(int campaignId) => CurrentCampaignId = campaignId;
+
+    public void SetOtherCampaigns(IEnumerable<int> campaignIds)
+    {
+        if (Role != UserRole.DistrictOfficer) throw new Domain.Common.DomainException("只有区民政局账号可以参加多个创建活动。");
+        OtherCampaignIds = campaignIds.Distinct().Order().ToList();
+    }
 }

@@ -12,6 +12,8 @@ public static class UserClaims
     public const string AssignedSites = "wushe:assigned-sites";
     /// <summary>The campaign the account works in (set by <see cref="UserClaimsFactory"/>).</summary>
     public const string Campaign = "wushe:campaign";
+    /// <summary>The campaigns a district officer in several may switch between (set by <see cref="UserClaimsFactory"/>).</summary>
+    public const string Campaigns = "wushe:campaigns";
     public const string MustChangePassword = "wushe:must-change-password";
     public const string TwoFactor = "wushe:two-factor";
     public static readonly string Scheme = Microsoft.AspNetCore.Identity.IdentityConstants.ApplicationScheme;
@@ -38,7 +40,10 @@ public static class UserClaims
             throw new AccessDeniedException("请先登录。");
         var assigned = (principal.FindFirstValue(AssignedSites) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
         return new UserScope(role, IntClaim(principal, DistrictId), IntClaim(principal, SiteId))
-            { AssignedSiteIds = assigned, CampaignId = IntClaim(principal, Campaign) };
+            {
+                AssignedSiteIds = assigned, CampaignId = IntClaim(principal, Campaign),
+                CampaignIds = (principal.FindFirstValue(Campaigns) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList(),
+            };
     }
 
     /// <summary>The signed-in user as the domain sees them when they act.</summary>

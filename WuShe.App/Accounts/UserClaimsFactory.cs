@@ -26,8 +26,31 @@ public class UserClaimsFactory : UserClaimsPrincipalFactory<UserAccount>
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaims(UserClaims.For(user));
-        if (await CampaignOfAsync(user) is { } campaign) identity.AddClaim(new(UserClaims.Campaign, campaign.ToString()));
+        if (user.DistrictId is not null && user.OtherCampaignIds.Count > 0 && await DistrictInChosenCampaignAsync(user) is { } chosen)
+        {
+            identity.RemoveClaim(identity.FindFirst(UserClaims.DistrictId));
+            identity.AddClaim(new(UserClaims.DistrictId, chosen.DistrictId.ToString()));
+            identity.AddClaim(new(UserClaims.Campaign, chosen.CampaignId.ToString()));
+            identity.AddClaim(new(UserClaims.Campaigns, string.Join(",", chosen.CampaignIds)));
+        }
+        else if (await CampaignOfAsync(user) is { } campaign) identity.AddClaim(new(UserClaims.Campaign, campaign.ToString()));
         return identity;
+    }
+
+    /// <summary>
+    /// A district officer in several campaigns works, in the one last chosen (else the first it was bound in), as the
+    /// district of the same code there.
+    /// </summary>
+    private async Task<(int DistrictId, int CampaignId, IReadOnlyList<int> CampaignIds)?> DistrictInChosenCampaignAsync(UserAccount user)
+    {
+        await using var db = await _contexts.ForSystemAsync();
+        var home = await db.Districts.Where(d => d.Id == user.DistrictId).Select(d => new { d.Id, d.Code, d.CampaignId }).SingleOrDefaultAsync();
+        if (home is null) return null;
+        var others = user.OtherCampaignIds;
+        var districts = await db.Districts.Where(d => d.Code == home.Code && (d.Id == home.Id || others.Contains(d.CampaignId)))
+            .Select(d => new { d.Id, d.CampaignId }).ToListAsync();
+        var chosen = districts.FirstOrDefault(d => d.CampaignId == user.CurrentCampaignId) ?? districts.First(d => d.Id == home.Id);
+        return (chosen.Id, chosen.CampaignId, districts.Select(d => d.CampaignId).Order().ToList());
     }
 
     /// <summary>

@@ -19,6 +19,7 @@ public static class UsersCommand
           WuShe.App users add <用户名> --role <city-admin|city-evaluator|district-officer|street-station|viewer> [--district <区划代码>] [--site <创建点编号>] [--sites <联动点编号,…>] [--name <姓名或单位>] --password-stdin
           WuShe.App users reset-password <用户名> --password-stdin
           WuShe.App users disable <用户名>
+          WuShe.App users campaigns <用户名> --campaigns <活动代码,…>   （区民政局账号另参加的创建活动，空为只参加本区所在的活动）
           WuShe.App users list
         密码从标准输入读取（第一行）；由命令设置的密码须在首次登录时修改。
         """;
@@ -51,12 +52,13 @@ public static class UsersCommand
                 "add" => await AddAsync(call, accounts, input),
                 "reset-password" => await ResetAsync(call, users, accounts, input),
                 "disable" => await DisableAsync(call, users, accounts),
+                "campaigns" => await CampaignsAsync(call, users, accounts, app.Services),
                 _ => await ListAsync(accounts),
             };
             await output.WriteLineAsync(message);
             return 0;
         }
-        catch (Exception e) when (e is Refused or DomainException)
+        catch (Exception e) when (e is Refused or DomainException or NotFoundException)
         {
             await error.WriteLineAsync(e.Message);
             return 1;
@@ -93,6 +95,19 @@ public static class UsersCommand
         return $"已停用 {user.UserName}，其现有登录已失效。";
     }
 
+    private static async Task<string> CampaignsAsync(Call call, UserManager<UserAccount> users, AccountAdministration accounts, IServiceProvider services)
+    {
+        var user = await Existing(call, users);
+        var codes = (call.Flags.GetValueOrDefault("campaigns") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        await using var db = await services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<WuSheDbContext>>().ForSystemAsync();
+        var ids = new List<int>();
+        foreach (var code in codes)
+            ids.Add(await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
+                db.Campaigns.Where(c => c.Code == code).Select(c => (int?)c.Id)) ?? throw new Refused($"--campaigns：没有代码为 {code} 的创建活动。"));
+        await accounts.SetOtherCampaignsAsync(SecurityAudit.Operator, user.Id, ids);
+        return ids.Count == 0 ? $"{user.UserName} 只参加本区所在的创建活动，现有登录已结束。" : $"{user.UserName} 另参加 {string.Join("、", codes)}，现有登录已结束。";
+    }
+
     private static async Task<string> ListAsync(AccountAdministration accounts)
     {
         var rows = (await accounts.ListAsync(SecurityAudit.Operator)).Select(u => string.Join('\t', AccountWorkbook.Columns.Select(c => c.Value(u))));
@@ -112,11 +127,11 @@ public static class UsersCommand
     /// <summary>A parsed call; null when it is malformed. Arguments of the form --Section:Key=value configure the host.</summary>
     private sealed record Call(string Verb, string? User, Dictionary<string, string> Flags, bool PasswordFromStdin, List<string> HostArguments)
     {
-        private static readonly string[] ValueFlags = ["role", "district", "site", "sites", "name"];
+        private static readonly string[] ValueFlags = ["role", "district", "site", "sites", "name", "campaigns"];
 
         public static Call? Parse(string[] args)
         {
-            if (args.Length == 0 || args[0] is not ("add" or "reset-password" or "disable" or "list")) return null;
+            if (args.Length == 0 || args[0] is not ("add" or "reset-password" or "disable" or "list" or "campaigns")) return null;
             var call = new Call(args[0], null, new(), false, new());
             var positional = new List<string>();
             for (var i = 1; i < args.Length; i++)

@@ -19,6 +19,7 @@ public partial class UsersPage
     private UserRole[] roles = [];
     private IReadOnlyList<AccountRow> rows = [];
     private IReadOnlyList<Campaigns.DistrictRowView> districts = [];
+    private IReadOnlyList<Campaigns.CampaignChoice> campaigns = [];
     private IReadOnlyList<SiteChoice> sites = [], jointSites = [];
     private AccountForm form = new(UserRole.DistrictOfficer);
     private AccountRow? editing;
@@ -36,6 +37,7 @@ public partial class UsersPage
         roles = isCity ? Enum.GetValues<UserRole>() : [UserRole.StreetStation];
         form = NewForm();
         if (isCity) districts = (await Campaigns.GetOverviewAsync(scope)).Districts;
+        if (isCity) campaigns = await Campaigns.ListAsync(scope);
         sites = (await Sites.ListAsync(scope)).Select(s => new SiteChoice(s.Id, $"{s.Id} · {s.DistrictName} · {s.Street}", s.JointSiteNumber is not null)).ToList();
         jointSites = sites.Where(s => s.Joint).ToList();
         rows = await Accounts.ListAsync(actor);
@@ -48,6 +50,7 @@ public partial class UsersPage
         form = new(row.Role)
         {
             UserName = row.UserName, DistrictCode = row.DistrictCode, SiteId = row.SiteId, AssignedSiteIds = row.AssignedSiteIds.ToList(),
+            OtherCampaignIds = (row.OtherCampaignIds ?? []).ToList(),
         };
     }
 
@@ -61,6 +64,9 @@ public partial class UsersPage
             await RunAsync(async () =>
             {
                 await Accounts.ChangeBindingAsync(actor, row.Id, target);
+                var others = form.Role == UserRole.DistrictOfficer ? form.OtherCampaignIds.ToList() : [];
+                if (!others.Order().SequenceEqual((row.OtherCampaignIds ?? []).Order()) && form.Role == UserRole.DistrictOfficer)
+                    await Accounts.SetOtherCampaignsAsync(actor, row.Id, others);
                 (editing, form) = (null, NewForm());
                 return $"已变更 {row.UserName} 的角色与范围，其现有登录已结束。";
             });
@@ -147,5 +153,6 @@ public partial class UsersPage
         public string? DistrictCode { get; set; }
         public int? SiteId { get; set; }
         public IEnumerable<int> AssignedSiteIds { get; set; } = [];
+        public IEnumerable<int> OtherCampaignIds { get; set; } = [];
     }
 }

@@ -17,7 +17,7 @@ public static class ExportNames
         Link=链接;State=状态;FirstSeen=首次发现;LastSeen=最近发现;ResolvedAt=解除时间;AcknowledgedBy=知悉人;AcknowledgedAt=知悉时间;
         AcknowledgeNote=知悉备注;DisplayName=姓名或单位;Role=角色;IsActive=有效;MustChangePassword=须修改初始密码;LastSignInAt=最近登录;CurrentCampaignId=当前创建活动;
         UserName=用户名;Email=电子邮箱;EmailConfirmed=邮箱已确认;PhoneNumber=手机;PhoneNumberConfirmed=手机已确认;TwoFactorEnabled=启用双因素;
-        LockoutEnd=锁定至;LockoutEnabled=允许锁定;AccessFailedCount=连续失败次数;AssignedSiteIds=分配的联动点;At=时间;UserId=账号编号;
+        LockoutEnd=锁定至;LockoutEnabled=允许锁定;AccessFailedCount=连续失败次数;AssignedSiteIds=分配的联动点;OtherCampaignIds=参加的其他创建活动;At=时间;UserId=账号编号;
         Action=操作;EntityType=对象类型;EntityId=对象编号;Summary=摘要;Reason=理由;Changes=修改内容;Code=编码;Name=名称;Issuer=发文单位;
         Region=地区;TargetStreets=目标街镇数;TargetCommunities=目标社区数;TargetJointStreets=联动点街镇数;TargetJointCommunities=联动点社区数;
         ReportingPeriodMonths=填报周期（月）;Rubric=评估指标;ReportingStartsOn=填报起始日;TargetsClause=任务目标条款;MidTermEvaluationDue=中期评估截止日;FinalEvaluationDue=末期评估截止日;AlertLeadDays=提前预警天数;ReportDueDays=进展报告提交期限（天）;FundraisingYearBasis=筹款年度口径;ApplicationRules=申报条件;NoticeClauses=通知条款;FundraisingYearReason=筹款年度口径理由;Kind=类型;SortOrder=排序;ResidentPopulation=常住人口;

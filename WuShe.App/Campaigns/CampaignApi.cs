@@ -24,8 +24,8 @@ public static class CampaignApi
             if (!await antiforgery.IsRequestValidAsync(http)) return ApiResults.Error(400, "请求已过期，请刷新页面后重试。");
             var form = await http.Request.ReadFormAsync(ct);
             var scope = http.User.Scope();
-            if (!scope.ChoosesCampaign) return ApiResults.Error(403, "无权执行此操作。");
-            if (!int.TryParse(form["campaignId"], out var id) || await q.NameAsync(id, ct) is not { } name)
+            if (!scope.ChoosesCampaign && scope.CampaignIds.Count == 0) return ApiResults.Error(403, "无权执行此操作。");
+            if (!int.TryParse(form["campaignId"], out var id) || !scope.MayChoose(id) || await q.NameAsync(id, ct) is not { } name)
                 return ApiResults.Error(404, "没有找到该创建活动。");
             if (await users.GetUserAsync(http.User) is not { } user) return ApiResults.Error(403, "无权执行此操作。");
             user.ChooseCampaign(id);

@@ -68,7 +68,7 @@ public class CampaignQueries
         var current = await _current.In(mine).Select(c => (int?)c.Id).SingleOrDefaultAsync(ct);
         await using var db = await _contexts.ForSystemAsync(ct);
         return await db.Campaigns.AsNoTracking()
-            .Where(c => scope.ChoosesCampaign || c.Id == current)
+            .Where(c => scope.ChoosesCampaign || c.Id == current || scope.CampaignIds.Contains(c.Id))
             .OrderByDescending(c => c.Id == current).ThenBy(c => c.Name)
             .Select(c => new CampaignChoice(c.Id, c.Code, c.Name, c.DocumentNumber, c.Region,
                 db.Districts.Count(d => d.CampaignId == c.Id), db.Sites.Count(s => s.CampaignId == c.Id), c.Id == current))

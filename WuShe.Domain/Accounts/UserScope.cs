@@ -21,6 +21,12 @@ public sealed record UserScope(UserRole Role, int? DistrictId, int? SiteId)
     /// </summary>
     public int? CampaignId { get; init; }
 
+    /// <summary>The campaigns a district officer who takes part in several may switch between (empty: one campaign only).</summary>
+    public IReadOnlyList<int> CampaignIds { get; init; } = [];
+
+    /// <summary>Whether the user may work in <paramref name="campaignId"/>: any, for a city account; their own, otherwise.</summary>
+    public bool MayChoose(int campaignId) => ChoosesCampaign || CampaignIds.Contains(campaignId);
+
     /// <summary>City accounts choose the campaign they work in; a district or station account works in its district's.</summary>
     public bool ChoosesCampaign => Role is UserRole.CityAdministrator or UserRole.Viewer or UserRole.CityEvaluator;
 

@@ -138,6 +138,34 @@ public class CurrentCampaignTests : IClassFixture<TwoCampaignsFixture>
     }
 
     [Fact]
+    public async Task A_district_officer_sees_another_campaign_only_once_assigned_to_it_and_then_works_there_as_the_same_district()
+    {
+        var password = await _app.ReadyAccountAsync("zhou", "--role", "district-officer", "--district", "120101");
+        using var before = await _app.SignedInAsync("zhou", password);
+        var tianjin = Assert.Single(await CampaignsAsync(before));
+        using var viewer = await _app.SignedInClientAsync("viewer");
+        var other = (await CampaignsAsync(viewer)).Single(c => c.Name == Other).Id;
+        Assert.Equal(HttpStatusCode.Forbidden, (await ChooseAsync(before, other)).StatusCode);
+
+        var (exit, output, error) = await _app.RunCommandAsync(null, "users", "campaigns", "zhou", "--campaigns", "a-other-2020");
+        Assert.True(exit == 0, error);
+        Assert.Contains("另参加 a-other-2020", output);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await before.GetAsync("api/campaigns")).StatusCode); // the old session ended
+
+        using var after = await _app.SignedInAsync("zhou", password);
+        Assert.Equal(new[] { tianjin.Id, other }.Order(), (await CampaignsAsync(after)).Select(c => c.Id).Order());
+        Assert.DoesNotContain(Other, await after.GetStringAsync("api/districts/120101"));
+        Assert.Equal("/dashboard", (await ChooseAsync(after, other)).RedirectPath());
+        Assert.Contains(Other, await after.GetStringAsync("api/districts/120101"));
+        Assert.Equal(HttpStatusCode.NotFound, (await after.GetAsync("api/districts/120102")).StatusCode); // still only 和平区
+        Assert.Equal(HttpStatusCode.NotFound, (await ChooseAsync(after, 99999)).StatusCode);
+
+        var (refused, _, why) = await _app.RunCommandAsync(null, "users", "campaigns", "zhou", "--campaigns", "no-such-campaign");
+        Assert.Equal(1, refused);
+        Assert.Contains("没有代码为 no-such-campaign 的创建活动", why);
+    }
+
+    [Fact]
     public async Task A_campaigns_definition_downloads_for_city_accounts_only_in_the_seed_format()
     {
         var password = await _app.ReadyAccountAsync("qian", "--role", "viewer");

@@ -17,6 +17,7 @@ public class UserAccountConfiguration : IEntityTypeConfiguration<UserAccount>
         user.Ignore(u => u.Actor);
         user.HasIndex(u => new { u.Role, u.DistrictId });
         user.PrimitiveCollection(u => u.AssignedSiteIds).HasMaxLength(4000);
+        user.PrimitiveCollection(u => u.OtherCampaignIds).HasMaxLength(1000);
         user.HasOne<District>().WithMany().HasForeignKey(u => u.DistrictId).OnDelete(DeleteBehavior.Restrict);
         user.HasOne<Site>().WithMany().HasForeignKey(u => u.SiteId).OnDelete(DeleteBehavior.Restrict);
         // No foreign key: on SQLite adding one rebuilds the table outside a transaction; a campaign that no longer exists
