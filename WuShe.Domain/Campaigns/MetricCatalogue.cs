@@ -83,6 +83,24 @@ public static class MetricCatalogue
             yield return ("period", "社会慈善资金按本活动的筹款年度计，period 应为 FundraisingYear");
     }
 
+    /// <summary>
+    /// Why numbers that rise with the years cannot stand (field "thresholdsByYear.{year}"): a year outside 2000—2100, a
+    /// number the rule's own threshold could not be, or a fundraising floor (set by tier, never by year). One check, for
+    /// the campaign file and for the domain alike.
+    /// </summary>
+    public static IEnumerable<(string Field, string Message)> YearProblems(StandardMetric metric, Comparator comparator, MeasureUnit unit,
+        StandardScope scope, RequirementPeriod period, Aggregation? aggregation, decimal? coverageFloor, IEnumerable<YearThreshold> thresholds)
+    {
+        foreach (var t in thresholds)
+        {
+            var field = $"thresholdsByYear.{t.FromYear}";
+            if (t.FromYear is < 2000 or > 2100) yield return (field, "年份应在 2000—2100 之间");
+            if (metric == StandardMetric.CharityFundsRaised) yield return (field, "社会慈善资金的下限按创建点类别设定，不按年份分段");
+            foreach (var problem in Problems(metric, comparator, t.Threshold, unit, scope, period, aggregation, coverageFloor).Where(x => x.Field == "threshold"))
+                yield return (field, problem.Message);
+        }
+    }
+
     /// <summary>How a metric may be combined over a district or the city.</summary>
     public static IReadOnlyList<Aggregation> AggregationsFor(MetricDefinition m) => (m.Unit, m.Scopes.Contains(StandardScope.Community)) switch
     {

@@ -46,16 +46,9 @@ public class StandardRequirement
     public void SetThresholdsByYear(IEnumerable<YearThreshold> thresholds)
     {
         var list = thresholds.OrderBy(t => t.FromYear).ToList();
-        foreach (var t in list)
-        {
-            if (t.FromYear is < 2000 or > 2100) throw new DomainException($"“{Description}”的年份 {t.FromYear} 无效，应在 2000—2100 之间。");
-            var problem = MetricCatalogue.Problems(Metric, Comparator, t.Threshold, Unit, Scope, Period, Aggregation, CoverageFloor)
-                .FirstOrDefault(p => p.Field == "threshold");
-            if (problem.Message is not null) throw new DomainException($"“{Description}”{t.FromYear}年起：{problem.Message}。");
-        }
+        var problem = MetricCatalogue.YearProblems(Metric, Comparator, Unit, Scope, Period, Aggregation, CoverageFloor, list).FirstOrDefault();
+        if (problem.Message is not null) throw new DomainException($"“{Description}”{problem.Field["thresholdsByYear.".Length..]}年起：{problem.Message}。");
         if (list.Select(t => t.FromYear).Distinct().Count() != list.Count) throw new DomainException($"“{Description}”的年份重复。");
-        if (list.Count > 0 && Metric == StandardMetric.CharityFundsRaised)
-            throw new DomainException("社会慈善资金的下限按创建点类别设定，不按年份分段。");
         ThresholdsByYear = list;
     }
     public string Description { get; private set; } = "";

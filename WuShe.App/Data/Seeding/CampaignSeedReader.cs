@@ -108,15 +108,9 @@ public static class CampaignSeedReader
         {
             foreach (var problem in WuShe.Domain.Campaigns.MetricCatalogue.Problems(m, c, r.Threshold, u, sc, p, aggregation, r.CoverageFloor, forCommunities))
                 yield return problem;
-            foreach (var (year, threshold) in r.ThresholdsByYear ?? [])
-            {
-                if (year is < 2000 or > 2100) yield return ($"thresholdsByYear.{year}", "年份应在 2000—2100 之间");
-                if (m == WuShe.Domain.Campaigns.StandardMetric.CharityFundsRaised)
-                    yield return ($"thresholdsByYear.{year}", "社会慈善资金的下限按创建点类别设定，不按年份分段");
-                foreach (var problem in WuShe.Domain.Campaigns.MetricCatalogue.Problems(m, c, threshold, u, sc, p, aggregation, r.CoverageFloor)
-                             .Where(x => x.Field == "threshold"))
-                    yield return ($"thresholdsByYear.{year}", problem.Message);
-            }
+            foreach (var problem in WuShe.Domain.Campaigns.MetricCatalogue.YearProblems(m, c, u, sc, p, aggregation, r.CoverageFloor,
+                         (r.ThresholdsByYear ?? []).Select(t => new WuShe.Domain.Campaigns.YearThreshold(t.Key, t.Value))))
+                yield return problem;
         }
         if (CampaignSeeder.SelectorProblem(r.AppliesTo) is { } selector) yield return ("appliesTo", selector);
         if (string.IsNullOrWhiteSpace(r.Description)) yield return ("description", "缺少要求的说明");

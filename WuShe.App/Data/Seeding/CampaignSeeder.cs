@@ -76,25 +76,21 @@ public class CampaignSeeder
         return requirement;
     }
 
+    /// <summary>A requirement whose names <see cref="CampaignSeedReader.Problems"/> has already found known.</summary>
     private static StandardRequirement NewRequirement(int standard, RequirementFile r) => new(
-        ParseEnum<StandardMetric>(standard, "metric", r.Metric),
-        ParseEnum<Comparator>(standard, "comparator", r.Comparator),
+        Enum.Parse<StandardMetric>(r.Metric),
+        Enum.Parse<Comparator>(r.Comparator),
         r.Threshold,
-        ParseEnum<MeasureUnit>(standard, "unit", r.Unit),
-        ParseEnum<StandardScope>(standard, "scope", r.Scope),
-        ParseEnum<RequirementPeriod>(standard, "period", r.Period),
+        Enum.Parse<MeasureUnit>(r.Unit),
+        Enum.Parse<StandardScope>(r.Scope),
+        Enum.Parse<RequirementPeriod>(r.Period),
         ParseSelector(standard, r.AppliesTo),
         r.Description,
         r.ClauseText,
         r.SystemSetting,
-        r.ForCommunities is null ? null : ParseEnum<CommunityKind>(standard, "forCommunities", r.ForCommunities),
-        r.Aggregation is null ? null : ParseEnum<Aggregation>(standard, "aggregation", r.Aggregation),
+        r.ForCommunities is null ? null : Enum.Parse<CommunityKind>(r.ForCommunities),
+        r.Aggregation is null ? null : Enum.Parse<Aggregation>(r.Aggregation),
         r.CoverageFloor);
-
-    private static T ParseEnum<T>(int standard, string field, string value) where T : struct, Enum =>
-        Enum.TryParse<T>(value, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : throw new SeedDataException($"第 {standard} 条标准的 {field} 值“{value}”无效，可选：{string.Join("、", Enum.GetNames<T>())}。");
 
     private static SiteSelector ParseSelector(int standard, JsonElement e) => SelectorProblem(e) is { } problem
         ? throw new SeedDataException($"第 {standard} 条标准的 appliesTo：{problem}")
