@@ -47,7 +47,8 @@ public static class ComplianceFacts
 
         Step("figures");
         var figures = await db.ProgressReports.AsNoTracking().Where(r => needed.Contains(r.Id))
-            .Select(r => new { r.Id, r.FullTimeSocialWorkers, r.FundEstablished, r.FundCharity, r.FundCharityHasPublicFundraisingStatus, r.FundSetUpOn })
+            .Select(r => new { r.Id, r.FullTimeSocialWorkers, r.FundEstablished, r.FundCharity, r.FundCharityHasPublicFundraisingStatus, r.FundSetUpOn,
+                r.StationFloorArea, r.StationStaff, r.StationAnnualFundingFen })
             .ToDictionaryAsync(r => r.Id, ct);
         Step("communityFigures");
         var communityFigures = (await db.ProgressReports.AsNoTracking().Where(r => needed.Contains(r.Id))
@@ -106,7 +107,8 @@ public static class ComplianceFacts
                 promotions.GetValueOrDefault((s.Id, PromotionKind.Research)),
                 promotions.GetValueOrDefault((s.Id, PromotionKind.CaseWriteUp)),
                 promotions.GetValueOrDefault((s.Id, PromotionKind.MediaReport)),
-                raised[s.Id].ToDictionary(x => x.Key, x => x.Fen), approvedOn);
+                raised[s.Id].ToDictionary(x => x.Key, x => x.Fen), approvedOn,
+                new StationFigures(f.StationFloorArea, f.StationStaff, f.StationAnnualFundingFen));
         }
         return result;
     }

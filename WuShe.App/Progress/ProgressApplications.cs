@@ -90,7 +90,7 @@ public class ProgressApplications
             {
                 FullTimeSocialWorkers = last.FullTimeSocialWorkers, FundEstablished = last.FundEstablished, FundCharity = last.FundCharity,
                 FundCharityHasPublicFundraisingStatus = last.FundCharityHasPublicFundraisingStatus, FundSetUpOn = last.FundSetUpOn,
-                Communities = figures,
+                Communities = figures, Station = last.Station,
             };
     }
 

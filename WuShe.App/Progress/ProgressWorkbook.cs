@@ -39,6 +39,8 @@ public class ProgressWorkbook
         OrganisationsSheet = "社会组织", PromotionsSheet = "总结推广", NotesSheet = "填写说明";
 
     private static readonly string[] SiteHeaders = { "区划", "街镇", "填报期间", "专职社工人数", "已设立社区基金", "依托慈善组织", "具有公开募捐资格", "基金设立日期" };
+    /// <summary>服务站情况: written in every template, read when present (a template from before they existed still imports).</summary>
+    private static readonly string[] StationHeaders = { "服务站面积（平方米）", "服务站工作人员", "服务站年度经费（元）" };
     private static readonly string[] CommunityHeaders = { "区划", "街镇", "社区", "参与的“两委”成员", "参与的持证社区工作者", "志愿服务组织（团队）", "常住人口", "注册志愿者", "本年有服务时长记录的志愿者" };
     private static readonly string[] DonationHeaders = { "区划", "街镇", "时间", "捐赠方", "类型", "说明", "金额（元）" };
     private static readonly string[] ActivityHeaders = { "区划", "街镇", "日期", "领域", "活动名称", "受益人数" };
@@ -84,8 +86,10 @@ public class ProgressWorkbook
         var bytes = Xlsx.Write(
             new XlsxSheet(NotesSheet, new[] { "填写说明" }, Notes(period).Select(n => (IReadOnlyList<object?>)new object?[] { n })),
             new XlsxSheet(SubmittedSheet, new[] { "区划", "街镇", "期间", "提交时间", "提交人" }, submitted),
-            new XlsxSheet(SitesSheet, SiteHeaders, contents.Select(c => Row(c.District, c.Site.Street, period, c.Content.FullTimeSocialWorkers,
-                YesNo(c.Content.FundEstablished), c.Content.FundCharity, YesNo(c.Content.FundCharityHasPublicFundraisingStatus), c.Content.FundSetUpOn?.ToString("yyyy-MM-dd")))),
+            new XlsxSheet(SitesSheet, [.. SiteHeaders, .. StationHeaders], contents.Select(c => Row(c.District, c.Site.Street, period, c.Content.FullTimeSocialWorkers,
+                YesNo(c.Content.FundEstablished), c.Content.FundCharity, YesNo(c.Content.FundCharityHasPublicFundraisingStatus), c.Content.FundSetUpOn?.ToString("yyyy-MM-dd"),
+                c.Content.StationOrNone.FloorAreaSquareMetres, c.Content.StationOrNone.Staff,
+                c.Content.StationOrNone.AnnualFundingFen is { } fen ? Money.ToYuan(fen) : null))),
             new XlsxSheet(CommunitiesSheet, CommunityHeaders, contents.SelectMany(c => c.Site.Communities.OrderBy(x => x.SortOrder).Select(x =>
             {
                 var f = c.Content.Communities.FirstOrDefault(f => f.CommunityId == x.Id);
@@ -115,6 +119,9 @@ public class ProgressWorkbook
             (_, nameof(ReportContent.FundCharity)) => "依托慈善组织",
             (_, nameof(ReportContent.FundCharityHasPublicFundraisingStatus)) => "具有公开募捐资格",
             (_, nameof(ReportContent.FundSetUpOn)) => "基金设立日期",
+            (_, nameof(StationFigures.FloorAreaSquareMetres)) => StationHeaders[0],
+            (_, nameof(StationFigures.Staff)) => StationHeaders[1],
+            (_, nameof(StationFigures.AnnualFundingFen)) => StationHeaders[2],
             (CommunitiesSheet, nameof(CommunityFigures.CommitteeMembers)) => "参与的“两委”成员",
             (CommunitiesSheet, nameof(CommunityFigures.CertifiedWorkers)) => "参与的持证社区工作者",
             (CommunitiesSheet, nameof(CommunityFigures.VolunteerTeams)) => "志愿服务组织（团队）",
@@ -218,7 +225,8 @@ public class ProgressWorkbook
             var established = p.YesNo("已设立社区基金");
             drafts[site.Id] = new Draft(site, row.Number, period, new ReportContent(p.Int("专职社工人数"), established, row["依托慈善组织"],
                 p.YesNo("具有公开募捐资格"), row["基金设立日期"] == "" ? null : p.Date("基金设立日期"),
-                new List<CommunityFigures>(), new List<OrganisationEntry>(), new List<DonationEntry>(), new List<ServiceActivityEntry>(), new List<PromotionEntry>()));
+                new List<CommunityFigures>(), new List<OrganisationEntry>(), new List<DonationEntry>(), new List<ServiceActivityEntry>(), new List<PromotionEntry>(),
+                new StationFigures(p.Int(StationHeaders[0]), p.Int(StationHeaders[1]), row[StationHeaders[2]] == "" ? null : p.Fen(StationHeaders[2]))));
         }
         // Each site's report for its period, if there is one; one already submitted is left as it is: its rows are skipped
         // with a notice, never an error.

@@ -8,7 +8,10 @@ namespace WuShe.App.Progress;
 public sealed class ReportFormModel
 {
     /// <summary>Fields the form names differently from the domain's report, for its errors to reach the right input.</summary>
-    public static readonly IReadOnlyDictionary<string, string> DomainNames = new Dictionary<string, string> { ["AmountFen"] = nameof(DonationRow.AmountYuan) };
+    public static readonly IReadOnlyDictionary<string, string> DomainNames = new Dictionary<string, string>
+    {
+        ["AmountFen"] = nameof(DonationRow.AmountYuan), ["AnnualFundingFen"] = nameof(StationRow.AnnualFundingYuan),
+    };
 
     public int? FullTimeSocialWorkers { get; set; }
     public bool FundEstablished { get; set; }
@@ -20,6 +23,15 @@ public sealed class ReportFormModel
     public List<DonationRow> Donations { get; set; } = new();
     public List<ActivityRow> Activities { get; set; } = new();
     public List<PromotionRow> Promotions { get; set; } = new();
+    public StationRow Station { get; set; } = new();
+
+    /// <summary>服务站情况, typed as the domain names it (the funding in 元).</summary>
+    public sealed class StationRow
+    {
+        public int? FloorAreaSquareMetres { get; set; }
+        public int? Staff { get; set; }
+        public decimal? AnnualFundingYuan { get; set; }
+    }
 
     public sealed class CommunityRow
     {
@@ -99,6 +111,11 @@ public sealed class ReportFormModel
             }).ToList(),
             Activities = c.Activities.Select(a => new ActivityRow { Key = a.Key, Area = a.Area, HeldOn = a.HeldOn, Title = a.Title, Beneficiaries = a.Beneficiaries }).ToList(),
             Promotions = c.Promotions.Select(p => new PromotionRow { Key = p.Key, Kind = p.Kind, Title = p.Title, PublishedOn = p.PublishedOn, Outlet = p.Outlet }).ToList(),
+            Station = new StationRow
+            {
+                FloorAreaSquareMetres = c.StationOrNone.FloorAreaSquareMetres, Staff = c.StationOrNone.Staff,
+                AnnualFundingYuan = c.StationOrNone.AnnualFundingFen is { } fen ? Money.ToYuan(fen) : null,
+            },
         };
     }
 
@@ -120,6 +137,12 @@ public sealed class ReportFormModel
             var at = new DateTimeOffset(DateTime.SpecifyKind(d.ReceivedAt, DateTimeKind.Unspecified), ChinaTime.Zone.GetUtcOffset(d.ReceivedAt));
             donations.Add(new DonationEntry(d.Key, at, d.Donor.Trim(), d.Kind, d.Description.Trim(), fen));
         }
+        long? stationFen = null;
+        if (Station.AnnualFundingYuan is { } funding)
+        {
+            try { stationFen = Money.FenFromYuan(funding); }
+            catch (DomainException e) { errors.Add(new("Station.AnnualFundingFen", $"服务站年度经费：{e.Message}")); }
+        }
         if (errors.Count > 0) return (null, errors);
         return (new ReportContent(FullTimeSocialWorkers, FundEstablished, FundCharity.Trim(), FundCharityHasPublicFundraisingStatus, FundSetUpOn,
             Communities.Select(c => new CommunityFigures(c.CommunityId, c.CommitteeMembers, c.CertifiedWorkers, c.VolunteerTeams,
@@ -127,6 +150,7 @@ public sealed class ReportFormModel
             Organisations.Select(o => new OrganisationEntry(o.Key, o.Name.Trim(), o.Type.Trim(), o.Status, o.CultivatedOn)).ToList(),
             donations,
             Activities.Select(a => new ServiceActivityEntry(a.Key, a.Area, a.HeldOn, a.Title.Trim(), a.Beneficiaries)).ToList(),
-            Promotions.Select(p => new PromotionEntry(p.Key, p.Kind, p.Title.Trim(), p.PublishedOn, p.Outlet.Trim())).ToList()), errors);
+            Promotions.Select(p => new PromotionEntry(p.Key, p.Kind, p.Title.Trim(), p.PublishedOn, p.Outlet.Trim())).ToList(),
+            new StationFigures(Station.FloorAreaSquareMetres, Station.Staff, stationFen)), errors);
     }
 }

@@ -37,6 +37,12 @@ public partial class ReportPage
 
     private bool busy => command.Busy;
     private bool IsDirty() => CanEdit && saved.Differs(form);
+
+    private static readonly WuShe.Domain.Campaigns.StandardMetric[] StationMetrics =
+        [WuShe.Domain.Campaigns.StandardMetric.StationFloorArea, WuShe.Domain.Campaigns.StandardMetric.StationStaff, WuShe.Domain.Campaigns.StandardMetric.StationAnnualFunding];
+
+    /// <summary>The station's own figures are asked for only where the campaign sets a standard on them (or some were reported).</summary>
+    private bool AsksForStation => report is not null && (StationMetrics.Any(m => report.ClauseOf(m) != "") || report.Content.StationOrNone != WuShe.Domain.Progress.StationFigures.None);
     private void MarkSaved() => saved.Mark(form);
 
     protected override void OnInitialized() => command = new FormCommand(Toasts);

@@ -27,6 +27,9 @@ public static class MetricCatalogue
         new(StandardMetric.ResearchTopics, "专题研究数", MeasureUnit.Count, Site, "项", "专题研究"),
         new(StandardMetric.CaseWriteUps, "经验总结、案例数", MeasureUnit.Count, Site, "篇", "经验总结"),
         new(StandardMetric.MediaReports, "媒体宣传报道数", MeasureUnit.Count, Site, "篇", "宣传报道"),
+        new(StandardMetric.StationFloorArea, "街镇社会工作服务站面积", MeasureUnit.SquareMetre, Site, "平方米", "服务站面积"),
+        new(StandardMetric.StationStaff, "服务站工作人员数", MeasureUnit.Count, Site, "名", "服务站工作人员"),
+        new(StandardMetric.StationAnnualFunding, "服务站年度运营经费", MeasureUnit.Fen, Site, "", "服务站年度经费"),
     ];
 
     private static readonly IReadOnlyDictionary<StandardMetric, MetricDefinition> ByMetric = All.ToDictionary(m => m.Metric);
@@ -133,6 +136,7 @@ public static class MetricCatalogue
         _ when threshold < 0 => "不能为负数",
         MeasureUnit.Ratio when threshold > 1 => "是比例，应在 0 到 1 之间（例如 0.15 表示 15%）",
         MeasureUnit.Count when whole && threshold != decimal.Truncate(threshold) => "是人数或个数，应为整数",
+        MeasureUnit.SquareMetre when whole && threshold != decimal.Truncate(threshold) => "以平方米计，应为整数",
         MeasureUnit.Fen when threshold != decimal.Truncate(threshold) => "以分为单位，应为整数",
         MeasureUnit.Flag when threshold != 1 => "是“是否具备”，应为 1",
         _ => null,
@@ -143,6 +147,7 @@ public static class MetricCatalogue
         MeasureUnit.Count => "个数（Count）",
         MeasureUnit.Ratio => "比例（Ratio）",
         MeasureUnit.Fen => "金额·分（Fen）",
+        MeasureUnit.SquareMetre => "面积·平方米（SquareMetre）",
         _ => "是否（Flag）",
     };
 

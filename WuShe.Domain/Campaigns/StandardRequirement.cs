@@ -133,6 +133,12 @@ public enum StandardMetric
     CaseWriteUps,
     /// <summary>媒体宣传报道.</summary>
     MediaReports,
+    /// <summary>街镇社会工作服务站面积（平方米）.</summary>
+    StationFloorArea,
+    /// <summary>服务站工作人员数.</summary>
+    StationStaff,
+    /// <summary>服务站年度运营经费，分.</summary>
+    StationAnnualFunding,
 }
 
 public enum Comparator
@@ -153,7 +159,7 @@ public enum Comparator
     EqualTo,
 }
 
-public enum MeasureUnit { Count, Ratio, Fen, Flag }
+public enum MeasureUnit { Count, Ratio, Fen, Flag, SquareMetre }
 
 /// <summary>From <see cref="FromYear"/> on (the as-of date's calendar year), the rule's number is <see cref="Threshold"/>.</summary>
 public sealed record YearThreshold(int FromYear, decimal Threshold);

@@ -123,6 +123,7 @@ public static class AggregateEngine
         StandardMetric.CommunityFundEstablished => f.FundEstablished && f.FundCharityHasPublicFundraisingStatus ? 1 : 0,
         StandardMetric.CoveredCommunities => f.CoveredCommunities,
         StandardMetric.CharityFundsRaised => ComplianceEngine.FundraisingOf(campaign, f, asOf).RaisedFen,
+        StandardMetric.StationAnnualFunding => f.Station?.AnnualFundingFen,
         _ => ComplianceEngine.SiteCount(metric, f),
     };
 

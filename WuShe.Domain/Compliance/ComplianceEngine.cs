@@ -48,6 +48,7 @@ public static class ComplianceEngine
             StandardMetric.CommunityFundEstablished => Fund(r, clause, f),
             StandardMetric.CoveredCommunities => Count(r, clause, "创建点", f.CoveredCommunities),
             StandardMetric.CharityFundsRaised => Fundraising(r, clause, f, FundraisingOf(campaign, f, asOf)),
+            StandardMetric.StationAnnualFunding => Amount(r, clause, f.HasReport ? f.Station?.AnnualFundingFen : null),
             _ => Count(r, clause, "创建点", f.HasReport ? SiteCount(r.Metric, f) : null),
         };
     }
@@ -60,6 +61,8 @@ public static class ComplianceEngine
         StandardMetric.ResearchTopics => f.ResearchTopics,
         StandardMetric.CaseWriteUps => f.CaseWriteUps,
         StandardMetric.MediaReports => f.MediaReports,
+        StandardMetric.StationFloorArea => f.Station?.FloorAreaSquareMetres,
+        StandardMetric.StationStaff => f.Station?.Staff,
         _ => null,
     };
 
@@ -85,6 +88,19 @@ public static class ComplianceEngine
         var met = r.Comparator.Holds(a, r.Threshold);
         return new(r.Description, scope, met ? VerdictStatus.Met : VerdictStatus.NotMet, required, $"{a} {m.UnitWord}",
             met ? "" : GapText(r.Comparator, Math.Max(1, r.Comparator.WholeGap(a, r.Threshold)), m), clause, r.Comparator.Progress(a, r.Threshold));
+    }
+
+    /// <summary>A sum of money the latest report states (服务站年度经费) against a floor in 分, in 元.</summary>
+    private static RequirementVerdict Amount(StandardRequirement r, string clause, long? fen)
+    {
+        var m = MetricCatalogue.Of(r.Metric);
+        var required = r.Comparator == Comparator.TrackOnly ? "不设要求（仅统计）" : $"{r.Comparator.Symbol()} {Money.FormatYuan((long)r.Threshold)}";
+        if (fen is not { } a) return NoData(r, clause, "创建点", "最新进展报告未填写", required);
+        var actual = Money.FormatYuan(a);
+        if (r.Comparator == Comparator.TrackOnly) return new(r.Description, "创建点", VerdictStatus.Tracked, required, actual, "", clause, null);
+        var met = r.Comparator.Holds(a, r.Threshold);
+        return new(r.Description, "创建点", met ? VerdictStatus.Met : VerdictStatus.NotMet, required, actual,
+            met ? "" : $"{(r.Comparator.IsFloor() ? "还差" : "超出")} {Money.FormatYuan((long)Math.Abs(r.Threshold - a))}{m.Noun}", clause, r.Comparator.Progress(a, r.Threshold));
     }
 
     /// <summary>"还差 2 名专职社会工作者" below a floor, "超出 1 个…" above a ceiling, "相差 1 个…" off an exact number.</summary>

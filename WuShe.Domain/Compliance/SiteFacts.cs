@@ -39,7 +39,9 @@ public sealed record SiteFacts(
     /// <summary>Donations (含物资折算) by the month received in China time, as yyyyMM → 分.</summary>
     IReadOnlyDictionary<int, long> FundraisingFenByMonth,
     /// <summary>立项 day in China time; with the campaign it gives the site's start of creation and fundraising years.</summary>
-    DateOnly? ApprovedOn)
+    DateOnly? ApprovedOn,
+    /// <summary>服务站情况 from the latest report; <see cref="StationFigures.None"/> when none was reported.</summary>
+    Progress.StationFigures? Station = null)
 {
     public static SiteFacts NoReports(SiteTier tier, int? number, IReadOnlyList<string> communities, DateOnly? approvedOn) => new(tier, number,
         communities.Count, false, null, false, false, "", null, communities.Select(n => new CommunityFacts(n, null, null, null, null, null, null, Community.KindOf(n))).ToList(),

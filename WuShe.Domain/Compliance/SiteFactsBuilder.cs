@@ -41,6 +41,6 @@ public static class SiteFactsBuilder
             promotions.Count(p => p.Kind == PromotionKind.CaseWriteUp),
             promotions.Count(p => p.Kind == PromotionKind.MediaReport),
             donations.GroupBy(d => Campaigns.FundraisingYear.MonthKey(d.Day)).ToDictionary(g => g.Key, g => g.Sum(d => d.AmountFen)),
-            approvedOn);
+            approvedOn, latest.Station);
     }
 }

@@ -52,6 +52,15 @@ public enum PromotionKind
 /// <summary>A summary and promotion item (三（七）).</summary>
 public sealed record PromotionEntry(Guid Key, PromotionKind Kind, string Title, DateOnly PublishedOn, string Outlet);
 
+/// <summary>
+/// 服务站情况: the 街镇社会工作服务站's own figures, which some campaigns set standards on (眉县: 面积 ≥ 60 ㎡, ≥ 3 名工作人员,
+/// 年度经费 ≥ 2 万元). Optional: empty is "not reported", judged as no data where a campaign asks for it.
+/// </summary>
+public sealed record StationFigures(int? FloorAreaSquareMetres, int? Staff, long? AnnualFundingFen)
+{
+    public static readonly StationFigures None = new(null, null, null);
+}
+
 /// <summary>Everything a station reports for one period; a draft may be incomplete.</summary>
 public sealed record ReportContent(
     int? FullTimeSocialWorkers,
@@ -63,8 +72,12 @@ public sealed record ReportContent(
     IReadOnlyList<OrganisationEntry> Organisations,
     IReadOnlyList<DonationEntry> Donations,
     IReadOnlyList<ServiceActivityEntry> Activities,
-    IReadOnlyList<PromotionEntry> Promotions)
+    IReadOnlyList<PromotionEntry> Promotions,
+    StationFigures? Station = null)
 {
+    /// <summary>The station's figures; <see cref="StationFigures.None"/> when not reported.</summary>
+    public StationFigures StationOrNone => Station ?? StationFigures.None;
+
     public static ReportContent Empty => new(null, false, "", false, null, Array.Empty<CommunityFigures>(),
         Array.Empty<OrganisationEntry>(), Array.Empty<DonationEntry>(), Array.Empty<ServiceActivityEntry>(), Array.Empty<PromotionEntry>());
 

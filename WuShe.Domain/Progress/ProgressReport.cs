@@ -48,6 +48,13 @@ public class ProgressReport
     public string FundCharity { get; private set; } = "";
     public bool FundCharityHasPublicFundraisingStatus { get; private set; }
     public DateOnly? FundSetUpOn { get; private set; }
+    /// <summary>服务站面积（平方米）, where the campaign asks for it.</summary>
+    public int? StationFloorArea { get; private set; }
+    /// <summary>服务站工作人员数.</summary>
+    public int? StationStaff { get; private set; }
+    /// <summary>服务站年度运营经费, 分.</summary>
+    public long? StationAnnualFundingFen { get; private set; }
+    public StationFigures Station => new(StationFloorArea, StationStaff, StationAnnualFundingFen);
 
     public IReadOnlyList<CommunityFigures> Communities => _communities;
     public IReadOnlyList<OrganisationEntry> Organisations => _organisations;
@@ -115,7 +122,7 @@ public class ProgressReport
         state is SiteState.Approved or SiteState.InProgress or SiteState.MidTermEvaluated or SiteState.FinalEvaluated or SiteState.Rectification;
 
     public ReportContent Content => new(FullTimeSocialWorkers, FundEstablished, FundCharity, FundCharityHasPublicFundraisingStatus,
-        FundSetUpOn, _communities.ToList(), _organisations.ToList(), _donations.ToList(), _activities.ToList(), _promotions.ToList());
+        FundSetUpOn, _communities.ToList(), _organisations.ToList(), _donations.ToList(), _activities.ToList(), _promotions.ToList(), Station);
 
     /// <summary>
     /// Saves the whole report (all rows at once) while a draft or returned: the site's own station, or its district
@@ -134,6 +141,7 @@ public class ProgressReport
         FundCharity = content.FundEstablished ? content.FundCharity.Trim() : "";
         FundCharityHasPublicFundraisingStatus = content.FundEstablished && content.FundCharityHasPublicFundraisingStatus;
         FundSetUpOn = content.FundEstablished ? content.FundSetUpOn : null;
+        (StationFloorArea, StationStaff, StationAnnualFundingFen) = (content.StationOrNone.FloorAreaSquareMetres, content.StationOrNone.Staff, content.StationOrNone.AnnualFundingFen);
         Replace(_communities, content.Communities);
         Replace(_organisations, content.Organisations);
         Replace(_donations, content.Donations);

@@ -16,6 +16,9 @@ public static class ReportBounds
     public const int MaxResidents = 2_000_000;
     /// <summary>Any other count of people or teams.</summary>
     public const int MaxCount = 100_000;
+    /// <summary>服务站面积 and 年度经费 ceilings (系统设定): far above any station, low enough to catch a slip of the keyboard.</summary>
+    public const int MaxStationArea = 100_000;
+    public const long MaxStationFundingFen = 100_000_000L * 100;
     public const int MaxNameLength = 100, MaxTitleLength = 200, MaxDescriptionLength = 500;
     /// <summary>No entry is dated before this, whatever the campaign.</summary>
     public static readonly DateOnly EarliestDate = new(2000, 1, 1);
@@ -33,6 +36,10 @@ public static class ReportBounds
             Need(value is null || (value >= 0 && value <= max), field, $"{what}应在 0 至 {max:N0} 之间（系统设定），实际为 {value:N0}。");
 
         Count(c.FullTimeSocialWorkers, MaxCount, nameof(c.FullTimeSocialWorkers), "专职社会工作者人数");
+        Count(c.StationOrNone.FloorAreaSquareMetres, MaxStationArea, "Station.FloorAreaSquareMetres", "服务站面积（平方米）");
+        Count(c.StationOrNone.Staff, MaxCount, "Station.Staff", "服务站工作人员数");
+        Need(c.StationOrNone.AnnualFundingFen is null or (>= 0 and <= MaxStationFundingFen), "Station.AnnualFundingFen",
+            $"服务站年度经费应在 0 至 {MaxStationFundingFen / 100:N0} 元之间（系统设定）。");
         Text(c.FundCharity, MaxNameLength, nameof(c.FundCharity), "依托的慈善组织");
         if (c.FundSetUpOn is { } setUp) Date(setUp, nameof(c.FundSetUpOn), "社区基金设立日期");
         foreach (var (list, count, what) in new[] { ("Organisations", c.Organisations.Count, "社区社会组织"), ("Donations", c.Donations.Count, "筹款"),

@@ -33,6 +33,7 @@ public class ProgressServiceTests : SeededApp
             new PromotionEntry(Guid.NewGuid(), PromotionKind.Research, "五社联动机制研究", new DateOnly(2023, 9, 20), "课题组"),
             new PromotionEntry(Guid.NewGuid(), PromotionKind.MediaReport, "社区基金助老", new DateOnly(2023, 9, 25), "天津日报"),
         },
+        Station = new StationFigures(80, 4, 3_000_000),
     };
 
     [Fact]

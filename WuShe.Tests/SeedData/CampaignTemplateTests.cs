@@ -140,6 +140,9 @@ public class CampaignTemplateTests
             StandardMetric.CaseWriteUps => f with { CaseWriteUps = v },
             StandardMetric.MediaReports => f with { MediaReports = v },
             StandardMetric.CharityFundsRaised => f with { FundraisingFenByMonth = new Dictionary<int, long> { [AsOf.Year * 100 + AsOf.Month] = (long)value } },
+            StandardMetric.StationFloorArea => f with { Station = new(v, null, null) },
+            StandardMetric.StationStaff => f with { Station = new(null, v, null) },
+            StandardMetric.StationAnnualFunding => f with { Station = new(null, null, (long)value) },
             var other => throw new InvalidOperationException($"没有为指标 {other} 生成创建点数据的方法。"),
         };
     }

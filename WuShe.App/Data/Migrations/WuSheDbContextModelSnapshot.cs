@@ -1001,6 +1001,15 @@ namespace WuShe.App.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("StationAnnualFundingFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StationFloorArea")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StationStaff")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("SubmittedAt")
                         .HasColumnType("INTEGER");
 
