@@ -30,7 +30,7 @@ public static class ExportNames
         SubmittedBy=提交人;FullTimeSocialWorkers=专职社工人数;FundEstablished=已设立社区基金;FundCharity=依托慈善组织;
         FundCharityHasPublicFundraisingStatus=具有公开募捐资格;FundSetUpOn=基金设立日期;StationFloorArea=服务站面积（平方米）;StationStaff=服务站工作人员;StationAnnualFundingFen=服务站年度经费（分）;Key=条目键;Area=服务领域;HeldOn=日期;Beneficiaries=受益人数;
         DistrictCode=区划代码;Total=总数;Done=已完成;Error=错误;CreatedBy=创建人;Restarts=重启次数;CommunityId=社区编号;CommitteeMembers=参与的两委成员;
-        CertifiedWorkers=参与的持证社区工作者;VolunteerTeams=志愿服务组织;RegisteredVolunteers=注册志愿者;ActiveVolunteers=有服务时长记录的志愿者;
+        CertifiedWorkers=参与的持证社区工作者;CommunityWorkers=社区工作者总数;CertifiedCommunityWorkers=其中持社会工作者证书;VolunteerTeams=志愿服务组织;RegisteredVolunteers=注册志愿者;ActiveVolunteers=有服务时长记录的志愿者;
         ReceivedAt=时间;Donor=捐赠方;AmountFen=金额（分）;Year=所属年度;Month=所属月份;Type=类型;Status=登记或备案;CultivatedOn=日期;PublishedOn=日期;Outlet=渠道;
         Command=操作;From=原状态;To=新状态;Street=街镇;Tier=层级;JointSiteNumber=联动点序号;StationName=服务站;StationAddress=服务站地址;
         ServiceAreas=服务领域;OtherServiceArea=其他服务领域;ContactName=联系人;ContactPhone=联系电话;IsSample=示例数据;Contract=政府购买服务合同;

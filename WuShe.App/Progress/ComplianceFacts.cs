@@ -101,7 +101,7 @@ public static class ComplianceFacts
                     var now = communityFigures.GetValueOrDefault((latestId, c.Id));
                     var year = yearId == 0 ? null : communityFigures.GetValueOrDefault((yearId, c.Id));
                     return new CommunityFacts(c.Name, now?.CommitteeMembers, now?.CertifiedWorkers, now?.VolunteerTeams,
-                        now?.ResidentPopulation, now?.RegisteredVolunteers, year?.ActiveVolunteers, c.Kind);
+                        now?.ResidentPopulation, now?.RegisteredVolunteers, year?.ActiveVolunteers, c.Kind, now?.CommunityWorkers, now?.CertifiedCommunityWorkers);
                 }).ToList(),
                 organisations.GetValueOrDefault(s.Id), act?.Count ?? 0, act?.People ?? 0,
                 promotions.GetValueOrDefault((s.Id, PromotionKind.Research)),

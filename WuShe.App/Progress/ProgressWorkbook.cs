@@ -42,6 +42,8 @@ public class ProgressWorkbook
     /// <summary>服务站情况: written in every template, read when present (a template from before they existed still imports).</summary>
     private static readonly string[] StationHeaders = { "服务站面积（平方米）", "服务站工作人员", "服务站年度经费（元）" };
     private static readonly string[] CommunityHeaders = { "区划", "街镇", "社区", "参与的“两委”成员", "参与的持证社区工作者", "志愿服务组织（团队）", "常住人口", "注册志愿者", "本年有服务时长记录的志愿者" };
+    /// <summary>持证比例's numbers: written in every template, read when present.</summary>
+    private static readonly string[] WorkerHeaders = { "社区工作者总数", "其中持社会工作者证书" };
     private static readonly string[] DonationHeaders = { "区划", "街镇", "时间", "捐赠方", "类型", "说明", "金额（元）" };
     private static readonly string[] ActivityHeaders = { "区划", "街镇", "日期", "领域", "活动名称", "受益人数" };
     private static readonly string[] OrganisationHeaders = { "区划", "街镇", "名称", "类型", "登记或备案", "日期" };
@@ -90,11 +92,11 @@ public class ProgressWorkbook
                 YesNo(c.Content.FundEstablished), c.Content.FundCharity, YesNo(c.Content.FundCharityHasPublicFundraisingStatus), c.Content.FundSetUpOn?.ToString("yyyy-MM-dd"),
                 c.Content.StationOrNone.FloorAreaSquareMetres, c.Content.StationOrNone.Staff,
                 c.Content.StationOrNone.AnnualFundingFen is { } fen ? Money.ToYuan(fen) : null))),
-            new XlsxSheet(CommunitiesSheet, CommunityHeaders, contents.SelectMany(c => c.Site.Communities.OrderBy(x => x.SortOrder).Select(x =>
+            new XlsxSheet(CommunitiesSheet, [.. CommunityHeaders, .. WorkerHeaders], contents.SelectMany(c => c.Site.Communities.OrderBy(x => x.SortOrder).Select(x =>
             {
                 var f = c.Content.Communities.FirstOrDefault(f => f.CommunityId == x.Id);
                 return Row(c.District, c.Site.Street, x.Name, f?.CommitteeMembers, f?.CertifiedWorkers, f?.VolunteerTeams, f?.ResidentPopulation,
-                    f?.RegisteredVolunteers, f?.ActiveVolunteers);
+                    f?.RegisteredVolunteers, f?.ActiveVolunteers, f?.CommunityWorkers, f?.CertifiedCommunityWorkers);
             }))),
             new XlsxSheet(DonationsSheet, DonationHeaders, contents.SelectMany(c => c.Content.Donations.Select(d => Row(c.District, c.Site.Street,
                 ChinaTime.ToChina(d.ReceivedAt).ToString("yyyy-MM-dd HH:mm"), d.Donor, d.Kind.Label(), d.Description, Money.ToYuan(d.AmountFen))))),
@@ -124,6 +126,8 @@ public class ProgressWorkbook
             (_, nameof(StationFigures.AnnualFundingFen)) => StationHeaders[2],
             (CommunitiesSheet, nameof(CommunityFigures.CommitteeMembers)) => "参与的“两委”成员",
             (CommunitiesSheet, nameof(CommunityFigures.CertifiedWorkers)) => "参与的持证社区工作者",
+            (CommunitiesSheet, nameof(CommunityFigures.CommunityWorkers)) => WorkerHeaders[0],
+            (CommunitiesSheet, nameof(CommunityFigures.CertifiedCommunityWorkers)) => WorkerHeaders[1],
             (CommunitiesSheet, nameof(CommunityFigures.VolunteerTeams)) => "志愿服务组织（团队）",
             (CommunitiesSheet, nameof(CommunityFigures.ResidentPopulation)) => "常住人口",
             (CommunitiesSheet, nameof(CommunityFigures.RegisteredVolunteers)) => "注册志愿者",
@@ -244,7 +248,8 @@ public class ProgressWorkbook
             if (community is null) { errors.Add(new(CommunitiesSheet, row.Number, $"“{site.Street}”没有社区“{row["社区"]}”。")); continue; }
             var p = new RowParser(CommunitiesSheet, row, errors);
             draft.Add(row.Number, "Communities", new CommunityFigures(community.Id, p.Int("参与的“两委”成员"), p.Int("参与的持证社区工作者"),
-                p.Int("志愿服务组织（团队）"), p.Int("常住人口"), p.Int("注册志愿者"), p.Int("本年有服务时长记录的志愿者")));
+                p.Int("志愿服务组织（团队）"), p.Int("常住人口"), p.Int("注册志愿者"), p.Int("本年有服务时长记录的志愿者"),
+                p.Int(WorkerHeaders[0]), p.Int(WorkerHeaders[1])));
         }
         foreach (var row in book[DonationsSheet].Rows)
         {

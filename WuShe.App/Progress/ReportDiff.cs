@@ -24,7 +24,8 @@ public static class ReportDiff
         {
             var f = r.Communities.FirstOrDefault(x => x.CommunityId == c.Id);
             yield return ($"{c.Name}数据", f is null ? "" :
-                $"两委 {f.CommitteeMembers}，持证 {f.CertifiedWorkers}，志愿团队 {f.VolunteerTeams}，常住人口 {f.ResidentPopulation}，注册志愿者 {f.RegisteredVolunteers}，有时长 {f.ActiveVolunteers}");
+                $"两委 {f.CommitteeMembers}，持证 {f.CertifiedWorkers}，志愿团队 {f.VolunteerTeams}，常住人口 {f.ResidentPopulation}，注册志愿者 {f.RegisteredVolunteers}，有时长 {f.ActiveVolunteers}"
+                + (f.CommunityWorkers is null ? "" : $"，社区工作者 {f.CommunityWorkers}（持证 {f.CertifiedCommunityWorkers}）"));
         }
         yield return ("社区社会组织", string.Join("；", r.Organisations.Select(o => $"{o.Name}（{o.Type}，{o.Status.Label()}，{o.CultivatedOn:yyyy-MM-dd}）")));
         yield return ("筹款", string.Join("；", r.Donations.Select(d => $"{ChinaTime.ToChina(d.ReceivedAt):yyyy-MM-dd} {d.Donor} {d.Kind.Label()} {Money.FormatYuan(d.AmountFen)}")));

@@ -39,6 +39,8 @@ public sealed class ReportFormModel
         public string Name { get; set; } = "";
         public int? CommitteeMembers { get; set; }
         public int? CertifiedWorkers { get; set; }
+        public int? CommunityWorkers { get; set; }
+        public int? CertifiedCommunityWorkers { get; set; }
         public int? VolunteerTeams { get; set; }
         public int? ResidentPopulation { get; set; }
         public int? RegisteredVolunteers { get; set; }
@@ -101,6 +103,7 @@ public sealed class ReportFormModel
                     CommunityId = x.Id, Name = x.Name, CommitteeMembers = f?.CommitteeMembers, CertifiedWorkers = f?.CertifiedWorkers,
                     VolunteerTeams = f?.VolunteerTeams, ResidentPopulation = f?.ResidentPopulation,
                     RegisteredVolunteers = f?.RegisteredVolunteers, ActiveVolunteers = f?.ActiveVolunteers,
+                    CommunityWorkers = f?.CommunityWorkers, CertifiedCommunityWorkers = f?.CertifiedCommunityWorkers,
                 };
             }).ToList(),
             Organisations = c.Organisations.Select(o => new OrganisationRow { Key = o.Key, Name = o.Name, Type = o.Type, Status = o.Status, CultivatedOn = o.CultivatedOn }).ToList(),
@@ -146,7 +149,7 @@ public sealed class ReportFormModel
         if (errors.Count > 0) return (null, errors);
         return (new ReportContent(FullTimeSocialWorkers, FundEstablished, FundCharity.Trim(), FundCharityHasPublicFundraisingStatus, FundSetUpOn,
             Communities.Select(c => new CommunityFigures(c.CommunityId, c.CommitteeMembers, c.CertifiedWorkers, c.VolunteerTeams,
-                c.ResidentPopulation, c.RegisteredVolunteers, c.ActiveVolunteers)).ToList(),
+                c.ResidentPopulation, c.RegisteredVolunteers, c.ActiveVolunteers, c.CommunityWorkers, c.CertifiedCommunityWorkers)).ToList(),
             Organisations.Select(o => new OrganisationEntry(o.Key, o.Name.Trim(), o.Type.Trim(), o.Status, o.CultivatedOn)).ToList(),
             donations,
             Activities.Select(a => new ServiceActivityEntry(a.Key, a.Area, a.HeldOn, a.Title.Trim(), a.Beneficiaries)).ToList(),

@@ -41,6 +41,10 @@ public partial class ReportPage
     private static readonly WuShe.Domain.Campaigns.StandardMetric[] StationMetrics =
         [WuShe.Domain.Campaigns.StandardMetric.StationFloorArea, WuShe.Domain.Campaigns.StandardMetric.StationStaff, WuShe.Domain.Campaigns.StandardMetric.StationAnnualFunding];
 
+    /// <summary>持证比例's two numbers are asked for only where the campaign sets a standard on the share (or some were reported).</summary>
+    private bool AsksForWorkerShare => report is not null && (report.ClauseOf(WuShe.Domain.Campaigns.StandardMetric.CertifiedWorkerShare) != ""
+        || report.Content.Communities.Any(c => c.CommunityWorkers is not null));
+
     /// <summary>The station's own figures are asked for only where the campaign sets a standard on them (or some were reported).</summary>
     private bool AsksForStation => report is not null && (StationMetrics.Any(m => report.ClauseOf(m) != "") || report.Content.StationOrNone != WuShe.Domain.Progress.StationFigures.None);
     private void MarkSaved() => saved.Mark(form);

@@ -115,6 +115,7 @@ public static class AggregateEngine
     {
         StandardMetric.RegisteredVolunteerShare when c.RegisteredVolunteers is { } p && c.ResidentPopulation is { } w => (p, w),
         StandardMetric.ActiveVolunteerShare when c.ActiveVolunteers is { } p && c.RegisteredVolunteers is { } w => (p, w),
+        StandardMetric.CertifiedWorkerShare when c.CertifiedCommunityWorkers is { } p && c.CommunityWorkers is { } w => (p, w),
         _ => null,
     };
 

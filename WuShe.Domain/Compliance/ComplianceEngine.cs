@@ -73,6 +73,7 @@ public static class ComplianceEngine
         StandardMetric.VolunteerTeams => Count(r, clause, c.Name, c.VolunteerTeams),
         StandardMetric.RegisteredVolunteerShare => Share(r, clause, c.Name, c.RegisteredVolunteers, c.ResidentPopulation, "常住人口"),
         StandardMetric.ActiveVolunteerShare => Share(r, clause, c.Name, c.ActiveVolunteers, c.RegisteredVolunteers, "注册志愿者"),
+        StandardMetric.CertifiedWorkerShare => Share(r, clause, c.Name, c.CertifiedCommunityWorkers, c.CommunityWorkers, "社区工作者"),
         _ => NoData(r, clause, c.Name, $"指标 {r.Metric} 不适用于社区"),
     };
 

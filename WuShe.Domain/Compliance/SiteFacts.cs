@@ -13,7 +13,10 @@ public sealed record CommunityFacts(
     /// <summary>Registered volunteers with recorded service hours in the as-of year (from that year's latest report).</summary>
     int? ActiveVolunteers,
     /// <summary>城市社区 or 农村社区 (村), as recorded for the community; rules may select one kind.</summary>
-    CommunityKind Kind = CommunityKind.UrbanCommunity);
+    CommunityKind Kind = CommunityKind.UrbanCommunity,
+    /// <summary>社区工作者总数 and those holding the 社会工作者 certificate (持证比例).</summary>
+    int? CommunityWorkers = null,
+    int? CertifiedCommunityWorkers = null);
 
 /// <summary>
 /// What the compliance engine needs to know about a site as of a date: the latest submitted report's figures and

@@ -32,7 +32,7 @@ public static class SiteFactsBuilder
                 var now = latest.Communities.FirstOrDefault(x => x.CommunityId == c.Id);
                 var year = latestThisYear?.Communities.FirstOrDefault(x => x.CommunityId == c.Id);
                 return new CommunityFacts(c.Name, now?.CommitteeMembers, now?.CertifiedWorkers, now?.VolunteerTeams,
-                    now?.ResidentPopulation, now?.RegisteredVolunteers, year?.ActiveVolunteers, c.Kind);
+                    now?.ResidentPopulation, now?.RegisteredVolunteers, year?.ActiveVolunteers, c.Kind, now?.CommunityWorkers, now?.CertifiedCommunityWorkers);
             }).ToList(),
             submitted.SelectMany(r => r.Organisations).Count(o => o.CultivatedOn <= asOf),
             activities.Count,

@@ -11,7 +11,11 @@ public sealed record CommunityFigures(
     int? VolunteerTeams,
     int? ResidentPopulation,
     int? RegisteredVolunteers,
-    int? ActiveVolunteers);
+    int? ActiveVolunteers,
+    /// <summary>社区工作者总数 (all the community's workers, taking part or not): the denominator of 持证比例.</summary>
+    int? CommunityWorkers = null,
+    /// <summary>其中持有社会工作者职业资格证书的: the numerator of 持证比例.</summary>
+    int? CertifiedCommunityWorkers = null);
 
 /// <summary>登记 (registered with civil affairs) or 备案 (filed with the street).</summary>
 public enum OrganisationStatus { Registered, Filed }
@@ -103,6 +107,9 @@ public sealed record ReportContent(
                          (c.CertifiedWorkers, nameof(c.CertifiedWorkers), "持证社区工作者"), (c.VolunteerTeams, nameof(c.VolunteerTeams), "志愿服务组织"),
                          (c.RegisteredVolunteers, nameof(c.RegisteredVolunteers), "注册志愿者"), (c.ActiveVolunteers, nameof(c.ActiveVolunteers), "有服务时长记录的志愿者") })
                 Need(value is >= 0, $"{at}.{field}", $"请填写{what}人（个）数，没有请填 0。");
+            Need(c.CertifiedCommunityWorkers is null || c.CommunityWorkers is not null, $"{at}.{nameof(c.CommunityWorkers)}", "填写了持证人数，请同时填写社区工作者总数。");
+            Need(c.CertifiedCommunityWorkers is null || c.CommunityWorkers is null || c.CertifiedCommunityWorkers <= c.CommunityWorkers,
+                $"{at}.{nameof(c.CertifiedCommunityWorkers)}", "持证的社区工作者不能多于社区工作者总数。");
             Need(c.ActiveVolunteers is null || c.RegisteredVolunteers is null || c.ActiveVolunteers <= c.RegisteredVolunteers,
                 $"{at}.{nameof(c.ActiveVolunteers)}", "有服务时长记录的志愿者不能多于注册志愿者。");
             Need(c.RegisteredVolunteers is null || c.ResidentPopulation is null || c.RegisteredVolunteers <= c.ResidentPopulation,

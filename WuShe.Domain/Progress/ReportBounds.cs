@@ -51,6 +51,7 @@ public static class ReportBounds
             var at = $"Communities[{i}]";
             Count(f.ResidentPopulation, MaxResidents, $"{at}.ResidentPopulation", "常住人口");
             foreach (var (value, name, what) in new[] { (f.CommitteeMembers, "CommitteeMembers", "“两委”成员"), (f.CertifiedWorkers, "CertifiedWorkers", "持证社区工作者"),
+                         (f.CommunityWorkers, "CommunityWorkers", "社区工作者总数"), (f.CertifiedCommunityWorkers, "CertifiedCommunityWorkers", "持证的社区工作者"),
                          (f.VolunteerTeams, "VolunteerTeams", "志愿服务组织"), (f.RegisteredVolunteers, "RegisteredVolunteers", "注册志愿者"),
                          (f.ActiveVolunteers, "ActiveVolunteers", "有服务时长记录的志愿者") })
                 Count(value, name is "RegisteredVolunteers" or "ActiveVolunteers" ? MaxResidents : MaxCount, $"{at}.{name}", what);

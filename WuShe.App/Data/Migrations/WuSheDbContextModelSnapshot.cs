@@ -1370,6 +1370,9 @@ namespace WuShe.App.Data.Migrations
                             b1.Property<int?>("ActiveVolunteers")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("CertifiedCommunityWorkers")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<int?>("CertifiedWorkers")
                                 .HasColumnType("INTEGER");
 
@@ -1377,6 +1380,9 @@ namespace WuShe.App.Data.Migrations
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int>("CommunityId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("CommunityWorkers")
                                 .HasColumnType("INTEGER");
 
                             b1.Property<int?>("RegisteredVolunteers")
