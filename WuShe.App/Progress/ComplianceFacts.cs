@@ -60,6 +60,10 @@ public static class ComplianceFacts
         var organisations = await submitted.SelectMany(r => r.Organisations, (r, o) => new { r.SiteId, o.CultivatedOn })
             .Where(o => o.CultivatedOn <= asOf).Select(o => o.SiteId)
             .GroupBy(id => id).Select(g => new { SiteId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.SiteId, x => x.Count, ct);
+        var byCommunity = (await submitted.SelectMany(r => r.Organisations, (r, o) => new { o.CommunityId, o.CultivatedOn })
+                .Where(o => o.CultivatedOn <= asOf && o.CommunityId != null)
+                .GroupBy(o => o.CommunityId).Select(g => new { CommunityId = g.Key!.Value, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(x => x.CommunityId, x => x.Count);
         Step("activities");
         var activities = await submitted.SelectMany(r => r.Activities, (r, a) => new { r.SiteId, a.HeldOn, a.Beneficiaries })
             .Where(a => a.HeldOn <= asOf)
@@ -101,7 +105,8 @@ public static class ComplianceFacts
                     var now = communityFigures.GetValueOrDefault((latestId, c.Id));
                     var year = yearId == 0 ? null : communityFigures.GetValueOrDefault((yearId, c.Id));
                     return new CommunityFacts(c.Name, now?.CommitteeMembers, now?.CertifiedWorkers, now?.VolunteerTeams,
-                        now?.ResidentPopulation, now?.RegisteredVolunteers, year?.ActiveVolunteers, c.Kind, now?.CommunityWorkers, now?.CertifiedCommunityWorkers);
+                        now?.ResidentPopulation, now?.RegisteredVolunteers, year?.ActiveVolunteers, c.Kind, now?.CommunityWorkers, now?.CertifiedCommunityWorkers,
+                        byCommunity.GetValueOrDefault(c.Id));
                 }).ToList(),
                 organisations.GetValueOrDefault(s.Id), act?.Count ?? 0, act?.People ?? 0,
                 promotions.GetValueOrDefault((s.Id, PromotionKind.Research)),

@@ -47,6 +47,8 @@ public class ProgressWorkbook
     private static readonly string[] DonationHeaders = { "区划", "街镇", "时间", "捐赠方", "类型", "说明", "金额（元）" };
     private static readonly string[] ActivityHeaders = { "区划", "街镇", "日期", "领域", "活动名称", "受益人数" };
     private static readonly string[] OrganisationHeaders = { "区划", "街镇", "名称", "类型", "登记或备案", "日期" };
+    /// <summary>所属社区: written in every template, read when present; empty for an organisation of the whole street.</summary>
+    private const string OrganisationCommunity = "所属社区";
     private static readonly string[] PromotionHeaders = { "区划", "街镇", "类别", "题目", "日期", "渠道" };
 
     private readonly IDbContextFactory<WuSheDbContext> _contexts;
@@ -102,8 +104,8 @@ public class ProgressWorkbook
                 ChinaTime.ToChina(d.ReceivedAt).ToString("yyyy-MM-dd HH:mm"), d.Donor, d.Kind.Label(), d.Description, Money.ToYuan(d.AmountFen))))),
             new XlsxSheet(ActivitiesSheet, ActivityHeaders, contents.SelectMany(c => c.Content.Activities.Select(a => Row(c.District, c.Site.Street,
                 a.HeldOn.ToString("yyyy-MM-dd"), a.Area.Label(), a.Title, a.Beneficiaries)))),
-            new XlsxSheet(OrganisationsSheet, OrganisationHeaders, contents.SelectMany(c => c.Content.Organisations.Select(o => Row(c.District, c.Site.Street,
-                o.Name, o.Type, o.Status.Label(), o.CultivatedOn.ToString("yyyy-MM-dd"))))),
+            new XlsxSheet(OrganisationsSheet, [.. OrganisationHeaders, OrganisationCommunity], contents.SelectMany(c => c.Content.Organisations.Select(o => Row(c.District, c.Site.Street,
+                o.Name, o.Type, o.Status.Label(), o.CultivatedOn.ToString("yyyy-MM-dd"), c.Site.Communities.FirstOrDefault(x => x.Id == o.CommunityId)?.Name ?? "")))),
             new XlsxSheet(PromotionsSheet, PromotionHeaders, contents.SelectMany(c => c.Content.Promotions.Select(p => Row(c.District, c.Site.Street,
                 p.Kind.Label(), p.Title, p.PublishedOn.ToString("yyyy-MM-dd"), p.Outlet)))));
         var name = siteId is not null ? sites[0].Street : districtCode is not null ? districts.Values.FirstOrDefault() ?? districtCode : "全市";
@@ -145,6 +147,7 @@ public class ProgressWorkbook
             (OrganisationsSheet, nameof(OrganisationEntry.Type)) => "类型",
             (OrganisationsSheet, nameof(OrganisationEntry.Status)) => "登记或备案",
             (OrganisationsSheet, nameof(OrganisationEntry.CultivatedOn)) => "日期",
+            (OrganisationsSheet, nameof(OrganisationEntry.CommunityId)) => OrganisationCommunity,
             (PromotionsSheet, nameof(PromotionEntry.Kind)) => "类别",
             (PromotionsSheet, nameof(PromotionEntry.Title)) => "题目",
             (PromotionsSheet, nameof(PromotionEntry.PublishedOn)) => "日期",
@@ -269,8 +272,11 @@ public class ProgressWorkbook
         {
             if (Find(OrganisationsSheet, row) is not { } site || !drafts.TryGetValue(site.Id, out var draft)) continue;
             var p = new RowParser(OrganisationsSheet, row, errors);
+            var community = row[OrganisationCommunity] == "" ? null : site.Communities.FirstOrDefault(c => c.Name == row[OrganisationCommunity]);
+            if (row[OrganisationCommunity] != "" && community is null)
+                errors.Add(new(OrganisationsSheet, row.Number, $"“{site.Street}”没有社区“{row[OrganisationCommunity]}”。", OrganisationCommunity));
             draft.Add(row.Number, "Organisations", new OrganisationEntry(Guid.NewGuid(), row["名称"], row["类型"],
-                p.Choice("登记或备案", Enum.GetValues<OrganisationStatus>(), s => s.Label(), null), p.Date("日期")));
+                p.Choice("登记或备案", Enum.GetValues<OrganisationStatus>(), s => s.Label(), null), p.Date("日期"), community?.Id));
         }
         foreach (var row in book[PromotionsSheet].Rows)
         {

@@ -54,6 +54,7 @@ public sealed class ReportFormModel
         public string Type { get; set; } = "";
         public OrganisationStatus Status { get; set; } = OrganisationStatus.Filed;
         public DateOnly CultivatedOn { get; set; }
+        public int? CommunityId { get; set; }
     }
 
     public sealed class DonationRow
@@ -106,7 +107,7 @@ public sealed class ReportFormModel
                     CommunityWorkers = f?.CommunityWorkers, CertifiedCommunityWorkers = f?.CertifiedCommunityWorkers,
                 };
             }).ToList(),
-            Organisations = c.Organisations.Select(o => new OrganisationRow { Key = o.Key, Name = o.Name, Type = o.Type, Status = o.Status, CultivatedOn = o.CultivatedOn }).ToList(),
+            Organisations = c.Organisations.Select(o => new OrganisationRow { Key = o.Key, Name = o.Name, Type = o.Type, Status = o.Status, CultivatedOn = o.CultivatedOn, CommunityId = o.CommunityId }).ToList(),
             Donations = c.Donations.Select(d => new DonationRow
             {
                 Key = d.Key, ReceivedAt = ChinaTime.ToChina(d.ReceivedAt).DateTime, Donor = d.Donor, Kind = d.Kind,
@@ -150,7 +151,7 @@ public sealed class ReportFormModel
         return (new ReportContent(FullTimeSocialWorkers, FundEstablished, FundCharity.Trim(), FundCharityHasPublicFundraisingStatus, FundSetUpOn,
             Communities.Select(c => new CommunityFigures(c.CommunityId, c.CommitteeMembers, c.CertifiedWorkers, c.VolunteerTeams,
                 c.ResidentPopulation, c.RegisteredVolunteers, c.ActiveVolunteers, c.CommunityWorkers, c.CertifiedCommunityWorkers)).ToList(),
-            Organisations.Select(o => new OrganisationEntry(o.Key, o.Name.Trim(), o.Type.Trim(), o.Status, o.CultivatedOn)).ToList(),
+            Organisations.Select(o => new OrganisationEntry(o.Key, o.Name.Trim(), o.Type.Trim(), o.Status, o.CultivatedOn, o.CommunityId)).ToList(),
             donations,
             Activities.Select(a => new ServiceActivityEntry(a.Key, a.Area, a.HeldOn, a.Title.Trim(), a.Beneficiaries)).ToList(),
             Promotions.Select(p => new PromotionEntry(p.Key, p.Kind, p.Title.Trim(), p.PublishedOn, p.Outlet.Trim())).ToList(),

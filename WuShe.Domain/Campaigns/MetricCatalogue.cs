@@ -27,6 +27,7 @@ public static class MetricCatalogue
         new(StandardMetric.ResearchTopics, "专题研究数", MeasureUnit.Count, Site, "项", "专题研究"),
         new(StandardMetric.CaseWriteUps, "经验总结、案例数", MeasureUnit.Count, Site, "篇", "经验总结"),
         new(StandardMetric.MediaReports, "媒体宣传报道数", MeasureUnit.Count, Site, "篇", "宣传报道"),
+        new(StandardMetric.SocialOrganisationsPerCommunity, "每个社区的社区社会组织数", MeasureUnit.Count, Community, "个", "社区社会组织"),
         new(StandardMetric.CertifiedWorkerShare, "社区工作者持证比例", MeasureUnit.Ratio, Community, "名", "持证社区工作者", "社区工作者"),
         new(StandardMetric.StationFloorArea, "街镇社会工作服务站面积", MeasureUnit.SquareMetre, Site, "平方米", "服务站面积"),
         new(StandardMetric.StationStaff, "服务站工作人员数", MeasureUnit.Count, Site, "名", "服务站工作人员"),

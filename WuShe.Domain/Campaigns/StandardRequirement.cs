@@ -133,6 +133,8 @@ public enum StandardMetric
     CaseWriteUps,
     /// <summary>媒体宣传报道.</summary>
     MediaReports,
+    /// <summary>每个社区培育发展的社区社会组织数（按所属社区）.</summary>
+    SocialOrganisationsPerCommunity,
     /// <summary>社区工作者持社会工作者职业资格证书的比例（持证人数 / 社区工作者总数）.</summary>
     CertifiedWorkerShare,
     /// <summary>街镇社会工作服务站面积（平方米）.</summary>

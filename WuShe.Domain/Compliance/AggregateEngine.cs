@@ -108,6 +108,7 @@ public static class AggregateEngine
         StandardMetric.CommitteeMembersTakingPart => c.CommitteeMembers,
         StandardMetric.CertifiedWorkersTakingPart => c.CertifiedWorkers,
         StandardMetric.VolunteerTeams => c.VolunteerTeams,
+        StandardMetric.SocialOrganisationsPerCommunity => c.Organisations,
         _ => null,
     };
 

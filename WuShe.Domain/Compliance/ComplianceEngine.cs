@@ -71,6 +71,7 @@ public static class ComplianceEngine
         StandardMetric.CommitteeMembersTakingPart => Count(r, clause, c.Name, c.CommitteeMembers),
         StandardMetric.CertifiedWorkersTakingPart => Count(r, clause, c.Name, c.CertifiedWorkers),
         StandardMetric.VolunteerTeams => Count(r, clause, c.Name, c.VolunteerTeams),
+        StandardMetric.SocialOrganisationsPerCommunity => Count(r, clause, c.Name, c.Organisations),
         StandardMetric.RegisteredVolunteerShare => Share(r, clause, c.Name, c.RegisteredVolunteers, c.ResidentPopulation, "常住人口"),
         StandardMetric.ActiveVolunteerShare => Share(r, clause, c.Name, c.ActiveVolunteers, c.RegisteredVolunteers, "注册志愿者"),
         StandardMetric.CertifiedWorkerShare => Share(r, clause, c.Name, c.CertifiedCommunityWorkers, c.CommunityWorkers, "社区工作者"),

@@ -16,7 +16,9 @@ public sealed record CommunityFacts(
     CommunityKind Kind = CommunityKind.UrbanCommunity,
     /// <summary>社区工作者总数 and those holding the 社会工作者 certificate (持证比例).</summary>
     int? CommunityWorkers = null,
-    int? CertifiedCommunityWorkers = null);
+    int? CertifiedCommunityWorkers = null,
+    /// <summary>社区社会组织 cultivated for this community (所属社区) up to the as-of date.</summary>
+    int? Organisations = null);
 
 /// <summary>
 /// What the compliance engine needs to know about a site as of a date: the latest submitted report's figures and

@@ -21,6 +21,7 @@ public static class SiteFactsBuilder
         var latestThisYear = submitted.LastOrDefault(r => r.PeriodYear == asOf.Year);
         var activities = submitted.SelectMany(r => r.Activities).Where(a => a.HeldOn <= asOf).ToList();
         var promotions = submitted.SelectMany(r => r.Promotions).Where(p => p.PublishedOn <= asOf).ToList();
+        var organisations = submitted.SelectMany(r => r.Organisations).Where(o => o.CultivatedOn <= asOf).ToList();
         var donations = submitted.SelectMany(r => r.Donations)
             .Select(d => (Day: Common.ChinaTime.DateOf(d.ReceivedAt), d.AmountFen)).Where(d => d.Day <= asOf);
 
@@ -32,9 +33,10 @@ public static class SiteFactsBuilder
                 var now = latest.Communities.FirstOrDefault(x => x.CommunityId == c.Id);
                 var year = latestThisYear?.Communities.FirstOrDefault(x => x.CommunityId == c.Id);
                 return new CommunityFacts(c.Name, now?.CommitteeMembers, now?.CertifiedWorkers, now?.VolunteerTeams,
-                    now?.ResidentPopulation, now?.RegisteredVolunteers, year?.ActiveVolunteers, c.Kind, now?.CommunityWorkers, now?.CertifiedCommunityWorkers);
+                    now?.ResidentPopulation, now?.RegisteredVolunteers, year?.ActiveVolunteers, c.Kind, now?.CommunityWorkers, now?.CertifiedCommunityWorkers,
+                    organisations.Count(o => o.CommunityId == c.Id));
             }).ToList(),
-            submitted.SelectMany(r => r.Organisations).Count(o => o.CultivatedOn <= asOf),
+            organisations.Count,
             activities.Count,
             activities.Sum(a => a.Beneficiaries),
             promotions.Count(p => p.Kind == PromotionKind.Research),

@@ -21,7 +21,8 @@ public sealed record CommunityFigures(
 public enum OrganisationStatus { Registered, Filed }
 
 /// <summary>A community social organisation cultivated by the project (三（四）).</summary>
-public sealed record OrganisationEntry(Guid Key, string Name, string Type, OrganisationStatus Status, DateOnly CultivatedOn);
+/// <param name="CommunityId">所属社区: the covered community it serves, where the campaign counts organisations per community.</param>
+public sealed record OrganisationEntry(Guid Key, string Name, string Type, OrganisationStatus Status, DateOnly CultivatedOn, int? CommunityId = null);
 
 public enum DonationKind
 {

@@ -136,6 +136,9 @@ public class ProgressReport
         if (outOfBounds.Count > 0) throw new FieldValidationException(outOfBounds);
         var foreign = content.Communities.Select(c => c.CommunityId).Except(siteCommunityIds).ToList();
         if (foreign.Count > 0) throw new DomainException("报告中含有不属于本创建点的社区。");
+        var misplaced = content.Organisations.Select((o, i) => (o, i)).Where(x => x.o.CommunityId is { } id && !siteCommunityIds.Contains(id))
+            .Select(x => new FieldError($"Organisations[{x.i}].CommunityId", $"第 {x.i + 1} 个社区社会组织的所属社区不是本创建点的社区。")).ToList();
+        if (misplaced.Count > 0) throw new FieldValidationException(misplaced);
         FullTimeSocialWorkers = content.FullTimeSocialWorkers;
         FundEstablished = content.FundEstablished;
         FundCharity = content.FundEstablished ? content.FundCharity.Trim() : "";

@@ -21,7 +21,8 @@ public class ProgressServiceTests : SeededApp
         FundCharityHasPublicFundraisingStatus = true,
         FundSetUpOn = new DateOnly(2023, 7, 1),
         Communities = communityIds.Select((id, i) => new CommunityFigures(id, 2, 1, 1, 8000 + i, 1300 + i, 600)).ToList(),
-        Organisations = Enumerable.Range(1, 5).Select(i => new OrganisationEntry(Guid.NewGuid(), $"社区组织{i}", "文体类", OrganisationStatus.Filed, new DateOnly(2023, 9, i))).ToList(),
+        Organisations = Enumerable.Range(1, 5).Select(i => new OrganisationEntry(Guid.NewGuid(), $"社区组织{i}", "文体类", OrganisationStatus.Filed, new DateOnly(2023, 9, i),
+            i <= 3 ? communityIds[0] : null)).ToList(),
         Donations = new[]
         {
             new DonationEntry(Guid.NewGuid(), new DateTimeOffset(2023, 9, 3, 10, 0, 0, Cst), "爱心企业", DonationKind.Cash, "", donationFen),
@@ -57,6 +58,7 @@ public class ProgressServiceTests : SeededApp
         Assert.Equal(5_000_000, sql.FundraisingFenByMonth.Where(m => m.Key / 100 == 2023).Sum(m => m.Value));
         Assert.NotNull(sql.ApprovedOn);
         Assert.Equal(5, sql.Organisations);
+        Assert.Equal([3, 0], sql.Communities.Take(2).Select(c => c.Organisations!.Value));   // 所属社区: three of the five
         Assert.Equal(1, sql.ResearchTopics);
         Assert.Equal(0, sql.CaseWriteUps);
 

@@ -162,6 +162,7 @@ public class CampaignTemplateTests
         StandardMetric.VolunteerTeams => new("甲社区", 0, 0, value, 1000, 0, 0, kind),
         StandardMetric.RegisteredVolunteerShare => new("甲社区", 0, 0, 0, 1000, value, value, kind),
         StandardMetric.ActiveVolunteerShare => new("甲社区", 0, 0, 0, 1000, 1000, value, kind),
+        StandardMetric.SocialOrganisationsPerCommunity => new("甲社区", 0, 0, 0, 1000, 0, 0, kind, Organisations: value),
         StandardMetric.CertifiedWorkerShare => new("甲社区", 0, 0, 0, 1000, 0, 0, kind, CommunityWorkers: 1000, CertifiedCommunityWorkers: value),
         var other => throw new InvalidOperationException($"没有为社区指标 {other} 生成数据的方法。"),
     };

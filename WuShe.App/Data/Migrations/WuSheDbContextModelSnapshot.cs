@@ -1466,6 +1466,9 @@ namespace WuShe.App.Data.Migrations
                                 .ValueGeneratedOnAdd()
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int?>("CommunityId")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<DateOnly>("CultivatedOn")
                                 .HasColumnType("TEXT");
 
