@@ -8,7 +8,7 @@ public static class ExportNames
         CreationStandards=创建标准;Districts=区;EvaluationSheets=评估打分表;Evaluations=评估;EvidenceFiles=证明材料;JobRuns=定时任务记录;
         Milestones=时间节点;ProgressReports=进展报告;ReportActivities=进展-服务活动;ReportBatches=批量报告;ReportCommunityFigures=进展-社区数据;
         ReportDonations=进展-筹款;ReportOrganisations=进展-社会组织;ReportPromotions=进展-总结推广;SiteTransitions=创建点流转记录;Sites=创建点;
-        SocialWorkers=专职社工;StandardRequirements=标准要求;Commendations=通报
+        SocialWorkers=专职社工;StandardRequirements=标准要求;Commendations=通报;ServiceContracts=服务合同
         """);
 
     private static readonly Dictionary<string, string> Columns = Parse("""
@@ -20,7 +20,7 @@ public static class ExportNames
         LockoutEnd=锁定至;LockoutEnabled=允许锁定;AccessFailedCount=连续失败次数;AssignedSiteIds=分配的联动点;OtherCampaignIds=参加的其他创建活动;At=时间;UserId=账号编号;
         Action=操作;EntityType=对象类型;EntityId=对象编号;Summary=摘要;Reason=理由;Changes=修改内容;Code=编码;Name=名称;Issuer=发文单位;
         Region=地区;TargetStreets=目标街镇数;TargetCommunities=目标社区数;TargetJointStreets=联动点街镇数;TargetJointCommunities=联动点社区数;
-        ReportingPeriodMonths=填报周期（月）;Rubric=评估指标;ReportingStartsOn=填报起始日;TargetsClause=任务目标条款;MidTermEvaluationDue=中期评估截止日;FinalEvaluationDue=末期评估截止日;AlertLeadDays=提前预警天数;ReportDueDays=进展报告提交期限（天）;FundraisingYearBasis=筹款年度口径;ApplicationRules=申报条件;NoticeClauses=通知条款;FundraisingYearReason=筹款年度口径理由;Kind=类型;SortOrder=排序;ResidentPopulation=常住人口;
+        ReportingPeriodMonths=填报周期（月）;Rubric=评估指标;ReportingStartsOn=填报起始日;TargetsClause=任务目标条款;ContractRules=服务合同规则;Term=第几期;Provider=承接机构;StartsOn=开始日期;EndsOn=结束日期;SignedOn=签订日期;ReviewedOn=考评日期;Passed=考评合格;ReviewNote=考评意见;MidTermEvaluationDue=中期评估截止日;FinalEvaluationDue=末期评估截止日;AlertLeadDays=提前预警天数;ReportDueDays=进展报告提交期限（天）;FundraisingYearBasis=筹款年度口径;ApplicationRules=申报条件;NoticeClauses=通知条款;FundraisingYearReason=筹款年度口径理由;Kind=类型;SortOrder=排序;ResidentPopulation=常住人口;
         PopulationSource=人口数据来源;PopulationYear=人口统计年份;Number=序号;CampaignId=活动编号;StreetQuota=街镇名额;CommunityQuota=社区名额;
         Version=版本;EvaluatorUserId=评估人账号编号;EvaluatorName=评估人;Comment=评语;ReturnReason=退回理由;ReturnedBy=退回单位;SubmittedAt=提交时间;Scores=得分;
         Phase=阶段;Round=轮次;CreatedAt=创建时间;ReportId=进展报告编号;EntryKey=条目键;OriginalName=原文件名;StoredName=存储文件名;

@@ -37,6 +37,7 @@ public partial class WuSheDbContext
         Filter<ProgressReport>(model, r => r.DistrictId, r => r.SiteId, r => ReadScope.CampaignId == null || r.CampaignId == ReadScope.CampaignId);
         Filter<EvidenceFile>(model, e => e.DistrictId, e => e.SiteId, e => ReadScope.CampaignId == null || Set<Site>().Any(s => s.Id == e.SiteId));
         Filter<Evaluation>(model, e => e.DistrictId, e => e.SiteId, e => ReadScope.CampaignId == null || Set<Site>().Any(s => s.Id == e.SiteId));
+        Filter<WuShe.Domain.Contracts.ServiceContract>(model, c => c.DistrictId, c => c.SiteId, c => ReadScope.CampaignId == null || Set<Site>().Any(s => s.Id == c.SiteId));
         Filter<Alert>(model, a => a.DistrictId, a => a.SiteId, a => ReadScope.CampaignId == null || a.CampaignId == ReadScope.CampaignId);
         // A district's entries belong to its campaign; the city's own (accounts, settings, backups) are read in every campaign.
         Filter<AuditEntry>(model, a => a.DistrictId, a => null,

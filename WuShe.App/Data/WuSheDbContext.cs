@@ -29,6 +29,7 @@ public partial class WuSheDbContext : IdentityUserContext<Accounts.UserAccount, 
     public DbSet<WuShe.Domain.Evaluations.AcceptanceDecision> AcceptanceDecisions => Set<WuShe.Domain.Evaluations.AcceptanceDecision>();
     public DbSet<Jobs.JobRun> JobRuns => Set<Jobs.JobRun>();
     public DbSet<Commendation> Commendations => Set<Commendation>();
+    public DbSet<WuShe.Domain.Contracts.ServiceContract> ServiceContracts => Set<WuShe.Domain.Contracts.ServiceContract>();
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {

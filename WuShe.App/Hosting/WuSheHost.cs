@@ -76,6 +76,7 @@ public static class WuSheHost
         services.AddSingleton<CampaignQueries>();
         services.AddSingleton<SiteQueries>();
         services.AddSingleton<SiteApplications>();
+        services.AddSingleton<WuShe.App.Sites.Contracts.ServiceContracts>();
         services.AddSingleton<QuotaApplications>();
         services.AddSingleton<CampaignSettings>();
         services.AddSingleton<AuditQueries>();

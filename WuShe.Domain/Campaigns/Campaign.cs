@@ -94,7 +94,7 @@ public class Campaign
         (ReportingPeriodMonths, ReportingStartsOn) = (definition.ReportingPeriodMonths, definition.ReportingStartsOn);
         (MidTermEvaluationDue, FinalEvaluationDue, AlertLeadDays, ReportDueDays) = (definition.MidTermEvaluationDue,
             definition.FinalEvaluationDue, definition.AlertLeadDays, definition.ReportDueDays);
-        (_clauses, _application, Rubric) = (definition._clauses, definition._application, definition.Rubric);
+        (_clauses, _application, Rubric, ContractRules) = (definition._clauses, definition._application, definition.Rubric, definition.ContractRules);
         (FundraisingYearBasis, FundraisingYearReason) = (definition.FundraisingYearBasis, definition.FundraisingYearReason);
         _milestones.Clear();
         _milestones.AddRange(definition._milestones);
@@ -134,6 +134,15 @@ public class Campaign
     {
         ThrowIfAny(rules.Validate());
         _application = rules;
+    }
+
+    /// <summary>服务合同规则, where the campaign's document sets them (两江); null: the campaign does not track contracts.</summary>
+    public Contracts.ContractRules? ContractRules { get; private set; }
+
+    public void SetContractRules(Contracts.ContractRules? rules)
+    {
+        if (rules is not null) ThrowIfAny(rules.Validate());
+        ContractRules = rules;
     }
 
     private NoticeClauses? _clauses;

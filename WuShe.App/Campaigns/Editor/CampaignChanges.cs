@@ -12,7 +12,7 @@ public static class CampaignChanges
     {
         ["name"] = "活动名称", ["documentNumber"] = "文号", ["issuer"] = "发文单位", ["region"] = "地区", ["targets"] = "任务目标",
         ["reportingPeriodMonths"] = "填报周期", ["reportingStartsOn"] = "填报起始日", ["schedule"] = "评估日期与提前量",
-        ["notice"] = "通知条款", ["application"] = "申报条件", ["rubric"] = "评估指标", ["fundraisingYear"] = "筹款年度",
+        ["notice"] = "通知条款", ["application"] = "申报条件", ["rubric"] = "评估指标", ["fundraisingYear"] = "筹款年度", ["contracts"] = "服务合同规则",
         ["milestones"] = "时间节点", ["standards"] = "创建标准",
     };
 

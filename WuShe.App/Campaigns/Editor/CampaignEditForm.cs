@@ -14,7 +14,7 @@ namespace WuShe.App.Campaigns.Editor;
 public sealed class CampaignEditForm
 {
     /// <summary>The parts of campaign.json edited as text; the rest are the form's own fields.</summary>
-    public static readonly string[] RuleSections = ["notice", "application", "rubric", "fundraisingYear", "milestones", "standards"];
+    public static readonly string[] RuleSections = ["notice", "application", "rubric", "fundraisingYear", "contracts", "milestones", "standards"];
 
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";

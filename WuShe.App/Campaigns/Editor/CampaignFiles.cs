@@ -86,6 +86,10 @@ public static class CampaignFiles
             Basis = FundraisingYearFile.Bases.Single(b => b.Value == c.FundraisingYearBasis).Key,
             Reason = c.FundraisingYearReason,
         },
+        Contracts = c.ContractRules is { } k ? new ContractsFile
+        {
+            TermMonths = k.TermMonths, MaxTotalMonths = k.MaxTotalMonths, RenewOnlyAfterPassing = k.RenewOnlyAfterPassing, Clause = k.Clause,
+        } : null,
         Milestones = c.Milestones.Select(m => new MilestoneFile { DueDate = m.DueDate, RequiredCompletionShare = m.RequiredCompletionShare, Description = m.Description, Clause = m.Clause }).ToList(),
         Standards = c.Standards.Select(s => new StandardFile
         {

@@ -16,6 +16,8 @@ public class CampaignConfiguration : IEntityTypeConfiguration<Campaign>
             .HasConversion(JsonColumn.Converter<ApplicationRules?>(null), JsonColumn.Comparer<ApplicationRules?>()).HasColumnName("ApplicationRules");
         campaign.Property(c => c.Clauses).HasField("_clauses").UsePropertyAccessMode(PropertyAccessMode.Field)
             .HasConversion(JsonColumn.Converter<NoticeClauses?>(null), JsonColumn.Comparer<NoticeClauses?>()).HasColumnName("NoticeClauses");
+        campaign.Property(c => c.ContractRules)
+            .HasConversion(JsonColumn.Converter<WuShe.Domain.Contracts.ContractRules?>(null), JsonColumn.Comparer<WuShe.Domain.Contracts.ContractRules?>());
         campaign.Property(c => c.Version).IsConcurrencyToken();
         campaign.Property(c => c.FundraisingYearBasis).HasConversion<string>().HasMaxLength(16);
         campaign.Property(c => c.FundraisingYearReason).HasMaxLength(1000);

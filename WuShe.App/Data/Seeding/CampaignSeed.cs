@@ -29,6 +29,8 @@ public sealed class CampaignFile
     public RubricFile? Rubric { get; set; }
     /// <summary>Required: what 三（六）'s "每年" counts over, and why.</summary>
     public FundraisingYearFile? FundraisingYear { get; set; }
+    /// <summary>Optional: 服务合同规则 (term, whole service period, renew only after passing), where the document sets them.</summary>
+    public ContractsFile? Contracts { get; set; }
     public List<MilestoneFile> Milestones { get; set; } = new();
     public List<StandardFile> Standards { get; set; } = new();
 }
@@ -132,6 +134,21 @@ public sealed class FundraisingYearFile
             ["自然年"] = WuShe.Domain.Campaigns.FundraisingYearBasis.CalendarYear,
             ["项目年度"] = WuShe.Domain.Campaigns.FundraisingYearBasis.ProjectYear,
         };
+}
+
+/// <summary>服务合同规则 as written in campaign.json; every field is required when the section is there.</summary>
+public sealed class ContractsFile
+{
+    public int? TermMonths { get; set; }
+    public int? MaxTotalMonths { get; set; }
+    public bool? RenewOnlyAfterPassing { get; set; }
+    public string? Clause { get; set; }
+
+    public IEnumerable<string> Missing() => new (object?, string)[]
+        { (TermMonths, "termMonths"), (MaxTotalMonths, "maxTotalMonths"), (RenewOnlyAfterPassing, "renewOnlyAfterPassing"), (Clause, "clause") }
+        .Where(f => f.Item1 is null).Select(f => f.Item2);
+
+    public WuShe.Domain.Contracts.ContractRules ToRules() => new(TermMonths!.Value, MaxTotalMonths!.Value, RenewOnlyAfterPassing!.Value, Clause!.Trim());
 }
 
 /// <summary>Dates and lead times of a campaign, all 系统设定; every field is required.</summary>

@@ -167,6 +167,12 @@ public static class CampaignSeedReader
                 problems.AddRange(SameAsStandard(c, "FullTimeSocialWorkers", rules.MinimumSocialWorkers, "minimumSocialWorkers"));
             }
         }
+        if (c.Contracts is { } contracts)
+        {
+            problems.AddRange(contracts.Missing().Select(f => $"campaign.json 的 contracts 缺少字段 {f}"));
+            if (!contracts.Missing().Any())
+                problems.AddRange(contracts.ToRules().Validate().Select(e => $"campaign.json 的 contracts.{e.Field}：{e.Message}"));
+        }
         if (c.Rubric is not { } rubric)
             problems.Add("campaign.json 缺少 rubric（评估指标体系：dimensions、passMark、bands；通知未给权重时标 systemSetting）");
         else

@@ -60,6 +60,7 @@ public class CampaignSeeder
         campaign.SetNoticeClauses(file.Notice!.ToClauses());
         campaign.SetApplicationRules(file.Application!.ToRules());
         campaign.SetRubric(file.Rubric!.ToRubric());
+        campaign.SetContractRules(file.Contracts?.ToRules());
         campaign.SetFundraisingYear(FundraisingYearFile.Bases[file.FundraisingYear!.Basis!], file.FundraisingYear.Reason!);
         foreach (var m in file.Milestones)
             campaign.AddMilestone(new Milestone(m.DueDate, m.RequiredCompletionShare, m.Description, m.Clause));
