@@ -112,7 +112,10 @@ public static class WuSheHost
         // Chinese text goes out as characters, not as &#x...; escapes (smaller pages, readable source, searchable PDFs).
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A page sends one field's text in one message: 活动设置's campaign.json text runs to tens of KB (SignalR's 32 KB
+        // default cut the circuit); 256 KB bounds it, and the editor field itself stops at 200,000 characters.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
         services.AddMalformedRequests();
         services.AddRadzenComponents();
         services.AddSingleton<ILocalizer, RadzenChineseLocalizer>();

@@ -16,6 +16,9 @@ public sealed class CampaignEditForm
     /// <summary>The parts of campaign.json edited as text; the rest are the form's own fields.</summary>
     public static readonly string[] RuleSections = ["notice", "application", "rubric", "fundraisingYear", "contracts", "milestones", "standards"];
 
+    /// <summary>The rules text's ceiling (系统设定): several times a province's campaign.json.</summary>
+    public const int MaxRulesLength = 200_000;
+
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public string DocumentNumber { get; set; } = "";
@@ -61,6 +64,8 @@ public sealed class CampaignEditForm
     /// <summary>The definition as files would give it; the rules text refused at its line, or an unknown section, by name.</summary>
     public CampaignSeed ToSeed()
     {
+        if (RulesJson.Length > MaxRulesLength)
+            throw new FieldValidationException([new FieldError(nameof(RulesJson), $"内容超过 {MaxRulesLength:N0} 个字符（系统设定），请检查是否粘贴了其他内容。")]);
         JsonObject rules;
         try
         {
