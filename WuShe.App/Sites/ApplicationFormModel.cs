@@ -24,6 +24,8 @@ public sealed class ApplicationFormModel
         public int? ResidentPopulation { get; set; }
         public string PopulationSource { get; set; } = "";
         public int? PopulationYear { get; set; }
+        /// <summary>城市社区 / 农村社区 where the name does not say it; null: as the name says (“…村” is rural).</summary>
+        public CommunityKind? Kind { get; set; }
     }
 
     public sealed class WorkerRow
@@ -49,7 +51,7 @@ public sealed class ApplicationFormModel
         Street = d.Street,
         Communities = d.Communities.Select(c => new CommunityRow
         {
-            Name = c.Name, ResidentPopulation = c.ResidentPopulation, PopulationSource = c.PopulationSource, PopulationYear = c.PopulationYear,
+            Name = c.Name, ResidentPopulation = c.ResidentPopulation, PopulationSource = c.PopulationSource, PopulationYear = c.PopulationYear, Kind = c.Kind,
         }).ToList(),
         StationName = d.StationName,
         StationAddress = d.StationAddress,
@@ -63,7 +65,7 @@ public sealed class ApplicationFormModel
     };
 
     public ApplicationDetails ToDetails() => new(Street,
-        Communities.Select(c => new CommunityEntry(c.Name, c.ResidentPopulation, c.PopulationSource, c.PopulationYear)).ToList(),
+        Communities.Select(c => new CommunityEntry(c.Name, c.ResidentPopulation, c.PopulationSource, c.PopulationYear, c.Kind)).ToList(),
         StationName, StationAddress,
         SocialWorkers.Select(w => new SocialWorkerEntry(w.Name, w.Contract, w.Certificate)).ToList(),
         FundCharity, FundCharityHasPublicFundraisingStatus, ServiceAreas, OtherServiceArea, ContactName, ContactPhone);

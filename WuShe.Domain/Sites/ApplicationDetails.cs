@@ -36,7 +36,8 @@ public static class ServiceAreaLabels
 }
 
 /// <summary>One covered community as entered on the application, with its 常住人口 and where that figure comes from.</summary>
-public sealed record CommunityEntry(string Name, int? ResidentPopulation, string PopulationSource, int? PopulationYear);
+/// <param name="Kind">城市社区 or 农村社区 as recorded; null: as the name says (<see cref="Community.KindOf"/>).</param>
+public sealed record CommunityEntry(string Name, int? ResidentPopulation, string PopulationSource, int? PopulationYear, CommunityKind? Kind = null);
 
 /// <summary>A full-time social worker bought through government purchase of services (三（二）).</summary>
 public sealed record SocialWorkerEntry(string Name, string Contract, string Certificate);

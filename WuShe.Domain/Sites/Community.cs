@@ -17,7 +17,7 @@ public class Community
     internal Community(CommunityEntry entry, int sortOrder)
     {
         Name = entry.Name.Trim();
-        Kind = KindOf(Name);
+        Kind = entry.Kind ?? KindOf(Name);
         SortOrder = sortOrder;
         ResidentPopulation = entry.ResidentPopulation;
         PopulationSource = entry.PopulationSource.Trim();
@@ -27,6 +27,7 @@ public class Community
     internal void Update(CommunityEntry entry, int sortOrder)
     {
         SortOrder = sortOrder;
+        Kind = entry.Kind ?? KindOf(Name);
         ResidentPopulation = entry.ResidentPopulation;
         PopulationSource = entry.PopulationSource.Trim();
         PopulationYear = entry.PopulationYear;
@@ -41,6 +42,23 @@ public static class CommunityKinds
 {
     /// <summary>"城市社区" / "农村社区", as the documents name them.</summary>
     public static string Label(CommunityKind kind) => kind == CommunityKind.Village ? "农村社区" : "城市社区";
+
+    /// <summary>
+    /// A community as 附件2 or the editor writes it: "华纳社区", or with its kind when the name does not say it,
+    /// "前进社区（农村社区）" — the name, and the kind written (null: as the name says).
+    /// </summary>
+    public static (string Name, CommunityKind? Kind) Parse(string text)
+    {
+        var t = text.Trim();
+        foreach (var kind in new[] { CommunityKind.Village, CommunityKind.UrbanCommunity })
+            foreach (var (open, close) in new[] { ("（", "）"), ("(", ")") })
+                if (t.EndsWith(open + Label(kind) + close, StringComparison.Ordinal))
+                    return (t[..^(Label(kind).Length + 2)].Trim(), kind);
+        return (t, null);
+    }
+
+    /// <summary>The community as written back: its name, and its kind only where the name would say otherwise.</summary>
+    public static string Format(string name, CommunityKind kind) => Community.KindOf(name) == kind ? name : $"{name}（{Label(kind)}）";
 }
 
 public enum CommunityKind

@@ -71,13 +71,14 @@ public class Site
         if (jointSiteNumber < 1) throw new DomainException($"市区联合创建点序号 {jointSiteNumber} 无效，应从 1 开始。");
         if (string.IsNullOrWhiteSpace(street)) throw new DomainException("请填写街镇名称。");
         var site = new Site(campaignId, districtId, SiteTier.CityDistrictJoint, jointSiteNumber, now) { Street = street.Trim() };
-        var names = communityNames.Select(n => n?.Trim() ?? "").ToList();
+        var entries = communityNames.Select(n => CommunityKinds.Parse(n ?? "")).ToList();
+        var names = entries.Select(e => e.Name).ToList();
         if (names.Any(n => n == "")) throw new DomainException($"{site.Street}：社区名称不能为空。");
         var duplicate = names.GroupBy(n => n).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw new DomainException($"{site.Street}：社区“{duplicate.Key}”重复。");
         if (names.Count < rules.MinimumCommunities)
             throw new DomainException($"{site.Street}：项目辐射不少于 {rules.MinimumCommunities} 个社区（{rules.CommunitiesClause}），现有 {names.Count} 个。");
-        site._communities.AddRange(names.Select((n, i) => new Community(new CommunityEntry(n, null, "", null), i + 1)));
+        site._communities.AddRange(entries.Select((e, i) => new Community(new CommunityEntry(e.Name, null, "", null, e.Kind), i + 1)));
         site.Record(by ?? Designator, SiteCommand.Designate, null, SiteState.Approved, null, now);
         return site;
     }
@@ -96,7 +97,8 @@ public class Site
     }
 
     public ApplicationDetails Details => new(Street,
-        _communities.OrderBy(c => c.SortOrder).Select(c => new CommunityEntry(c.Name, c.ResidentPopulation, c.PopulationSource, c.PopulationYear)).ToList(),
+        _communities.OrderBy(c => c.SortOrder).Select(c => new CommunityEntry(c.Name, c.ResidentPopulation, c.PopulationSource, c.PopulationYear,
+            c.Kind == Community.KindOf(c.Name) ? null : c.Kind)).ToList(),
         StationName, StationAddress,
         _socialWorkers.OrderBy(w => w.SortOrder).Select(w => new SocialWorkerEntry(w.Name, w.Contract, w.Certificate)).ToList(),
         FundCharity, FundCharityHasPublicFundraisingStatus, ServiceAreas, OtherServiceArea, ContactName, ContactPhone);

@@ -43,7 +43,7 @@ public static class CampaignFiles
             Number = s.JointSiteNumber!.Value,
             District = names.GetValueOrDefault(s.DistrictId, ""),
             Street = s.Street,
-            CommunitiesText = string.Join("、", s.Communities.OrderBy(x => x.SortOrder).Select(x => x.Name)),
+            CommunitiesText = string.Join("、", s.Communities.OrderBy(x => x.SortOrder).Select(x => CommunityKinds.Format(x.Name, x.Kind))),
         }).ToList();
         var rows = districtList.Select(d => new DistrictRow { Code = d.Code, Name = d.Name, StreetQuota = d.StreetQuota, CommunityQuota = d.CommunityQuota }).ToList();
         return new CampaignSeed("", FileOf(c), rows, joint);

@@ -106,7 +106,8 @@ public partial class CampaignDefinitions
         {
             var row = edited.JointSites.FirstOrDefault(j => j.Number == site.JointSiteNumber);
             if (row is not null && edited.Districts.FirstOrDefault(d => d.Name == row.District)?.Code == districtCodes[site.DistrictId] && row.Street == site.Street
-                && row.Communities.SequenceEqual(site.Communities.OrderBy(c => c.SortOrder).Select(c => c.Name)))
+                && row.Communities.Select(CommunityKinds.Parse).Select(p => CommunityKinds.Format(p.Name, p.Kind ?? Community.KindOf(p.Name)))
+                    .SequenceEqual(site.Communities.OrderBy(c => c.SortOrder).Select(c => CommunityKinds.Format(c.Name, c.Kind))))
             {
                 kept.Add(row.Number);
                 continue;
