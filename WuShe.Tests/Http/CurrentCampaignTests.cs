@@ -190,6 +190,15 @@ public class CurrentCampaignTests : IClassFixture<TwoCampaignsFixture>
             Assert.StartsWith("/access-denied", refused.Headers.Location!.PathAndQuery);
         }
         Assert.Equal(HttpStatusCode.NotFound, (await viewer.GetAsync("campaigns/99999/definition.zip")).StatusCode);
+        // 活动设置 is the city administrator's: the viewer and a district officer are shown the access-denied page.
+        foreach (var client in new[] { viewer, heping })
+        {
+            using var edit = await client.GetAsync("campaigns/edit");
+            Assert.Equal(HttpStatusCode.Redirect, edit.StatusCode);
+            Assert.StartsWith("/access-denied", edit.Headers.Location!.PathAndQuery);
+        }
+        using var admin = await _app.SignedInClientAsync("admin");
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("campaigns/edit")).StatusCode);
     }
 
     [Fact]
