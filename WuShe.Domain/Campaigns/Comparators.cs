@@ -32,6 +32,9 @@ public static class Comparators
     /// <summary>Whether a bigger number is better (≥, >): a shortfall is "还差"; otherwise an excess is "超出".</summary>
     public static bool IsFloor(this Comparator c) => c is Comparator.AtLeast or Comparator.MoreThan;
 
+    /// <summary>How a rule not met says its distance: "还差" below a floor, "相差" off an exact number, "超出" over a ceiling.</summary>
+    public static string GapWord(this Comparator c) => c.IsFloor() ? "还差" : c == Comparator.EqualTo ? "相差" : "超出";
+
     /// <summary>
     /// The whole-number distance to meeting the rule (0 when met): for ≥ the shortfall, for > one past it, for ≤ and &lt; the
     /// excess, for = the difference either way.

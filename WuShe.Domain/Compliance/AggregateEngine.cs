@@ -54,7 +54,7 @@ public static class AggregateEngine
         var actual = $"{Format(unit, value, m)}（{basis}{(missing > 0 ? $"；其中 {missing} 个{(perCommunity ? "社区" : "创建点")}尚无数据，按 0 计" : "")}）";
         if (r.Comparator == Comparator.TrackOnly) return new(r.Description, scope, VerdictStatus.Tracked, required, actual, "", clause, null);
         var met = r.Comparator.Holds(value, r.Threshold);
-        var gap = met ? "" : $"{(r.Comparator.IsFloor() ? "还差" : r.Comparator == Comparator.EqualTo ? "相差" : "超出")} {Format(unit, Math.Abs(r.Threshold - value), m)}";
+        var gap = met ? "" : $"{r.Comparator.GapWord()} {Format(unit, Math.Abs(r.Threshold - value), m)}";
         return new(r.Description, scope, met ? VerdictStatus.Met : VerdictStatus.NotMet, required, actual, gap, clause, r.Comparator.Progress(value, r.Threshold));
     }
 

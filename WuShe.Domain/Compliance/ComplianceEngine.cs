@@ -102,12 +102,12 @@ public static class ComplianceEngine
         if (r.Comparator == Comparator.TrackOnly) return new(r.Description, "创建点", VerdictStatus.Tracked, required, actual, "", clause, null);
         var met = r.Comparator.Holds(a, r.Threshold);
         return new(r.Description, "创建点", met ? VerdictStatus.Met : VerdictStatus.NotMet, required, actual,
-            met ? "" : $"{(r.Comparator.IsFloor() ? "还差" : "超出")} {Money.FormatYuan((long)Math.Abs(r.Threshold - a))}{m.Noun}", clause, r.Comparator.Progress(a, r.Threshold));
+            met ? "" : $"{r.Comparator.GapWord()} {Money.FormatYuan((long)Math.Abs(r.Threshold - a))}{m.Noun}", clause, r.Comparator.Progress(a, r.Threshold));
     }
 
     /// <summary>"还差 2 名专职社会工作者" below a floor, "超出 1 个…" above a ceiling, "相差 1 个…" off an exact number.</summary>
     private static string GapText(Comparator c, int gap, MetricDefinition m) =>
-        $"{(c.IsFloor() ? "还差" : c == Comparator.EqualTo ? "相差" : "超出")} {gap} {m.UnitWord}{m.Noun}";
+        $"{c.GapWord()} {gap} {m.UnitWord}{m.Noun}";
 
     /// <summary>part / whole against a ratio threshold, exactly in decimals: 15.00 % passes, 14.99 % fails.</summary>
     private static RequirementVerdict Share(StandardRequirement r, string clause, string scope, int? part, int? whole, string wholeName)
