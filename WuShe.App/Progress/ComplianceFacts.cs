@@ -57,13 +57,12 @@ public static class ComplianceFacts
 
         // SelectMany with a result selector becomes a join; SQLite has no APPLY.
         Step("organisations");
-        var organisations = await submitted.SelectMany(r => r.Organisations, (r, o) => new { r.SiteId, o.CultivatedOn })
-            .Where(o => o.CultivatedOn <= asOf).Select(o => o.SiteId)
-            .GroupBy(id => id).Select(g => new { SiteId = g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.SiteId, x => x.Count, ct);
-        var byCommunity = (await submitted.SelectMany(r => r.Organisations, (r, o) => new { o.CommunityId, o.CultivatedOn })
-                .Where(o => o.CultivatedOn <= asOf && o.CommunityId != null)
-                .GroupBy(o => o.CommunityId).Select(g => new { CommunityId = g.Key!.Value, Count = g.Count() }).ToListAsync(ct))
-            .ToDictionary(x => x.CommunityId, x => x.Count);
+        // One pass: counted by site and 所属社区; a site's total is the sum of its groups (null: the whole street's).
+        var organisationGroups = await submitted.SelectMany(r => r.Organisations, (r, o) => new { r.SiteId, o.CommunityId, o.CultivatedOn })
+            .Where(o => o.CultivatedOn <= asOf)
+            .GroupBy(o => new { o.SiteId, o.CommunityId }).Select(g => new { g.Key.SiteId, g.Key.CommunityId, Count = g.Count() }).ToListAsync(ct);
+        var organisations = organisationGroups.GroupBy(g => g.SiteId).ToDictionary(g => g.Key, g => g.Sum(x => x.Count));
+        var byCommunity = organisationGroups.Where(g => g.CommunityId != null).ToDictionary(g => g.CommunityId!.Value, g => g.Count);
         Step("activities");
         var activities = await submitted.SelectMany(r => r.Activities, (r, a) => new { r.SiteId, a.HeldOn, a.Beneficiaries })
             .Where(a => a.HeldOn <= asOf)
