@@ -45,9 +45,13 @@ public partial class CampaignDefinitions
         return await DefinitionAsync(db, campaignId, ct);
     }
 
-    private static async Task<CampaignSeed> DefinitionAsync(WuSheDbContext db, int campaignId, CancellationToken ct)
+    private static async Task<CampaignSeed> DefinitionAsync(WuSheDbContext db, int campaignId, CancellationToken ct) =>
+        await DefinitionAsync(db, await CampaignQueries.LoadCampaignAsync(db, campaignId, ct), ct);
+
+    /// <summary>A campaign already read (with its milestones and standards), with its districts and joint sites, as seed files.</summary>
+    private static async Task<CampaignSeed> DefinitionAsync(WuSheDbContext db, Domain.Campaigns.Campaign campaign, CancellationToken ct)
     {
-        var campaign = await CampaignQueries.LoadCampaignAsync(db, campaignId, ct);
+        var campaignId = campaign.Id;
         var districts = await db.Districts.AsNoTracking().Where(d => d.CampaignId == campaignId).ToListAsync(ct);
         var joint = await db.Sites.AsNoTracking().Include(s => s.Communities)
             .Where(s => s.CampaignId == campaignId && s.Tier == SiteTier.CityDistrictJoint).ToListAsync(ct);

@@ -14,16 +14,19 @@ namespace WuShe.App.Campaigns.Editor;
 
 public partial class CampaignDefinitions
 {
-    /// <summary>Whether the current campaign has had its first application (a district-level site) or any progress report.</summary>
+    /// <summary>What the editor opens with for the current campaign.</summary>
     public async Task<CampaignEditState> EditStateAsync(UserScope scope, CancellationToken ct = default)
     {
         await using var db = await _contexts.ForAsync(scope, ct);
         var campaign = await _campaigns.LoadCampaignAsync(db, ct);
-        return new CampaignEditState(campaign.Id, campaign.Version,
-            await db.Sites.AnyAsync(s => s.CampaignId == campaign.Id && s.Tier == SiteTier.DistrictLevel, ct),
-            await db.ProgressReports.AnyAsync(r => r.CampaignId == campaign.Id, ct),
-            await DefinitionAsync(db, campaign.Id, ct));
+        var (applications, reports) = await WorkBegunAsync(db, campaign.Id, ct);
+        return new CampaignEditState(campaign.Id, campaign.Version, applications, reports, await DefinitionAsync(db, campaign, ct));
     }
+
+    /// <summary>Whether the campaign has had its first application (a district-level site) and any progress report.</summary>
+    private static async Task<(bool Applications, bool Reports)> WorkBegunAsync(WuSheDbContext db, int campaignId, CancellationToken ct) =>
+        (await db.Sites.AnyAsync(s => s.CampaignId == campaignId && s.Tier == SiteTier.DistrictLevel, ct),
+            await db.ProgressReports.AnyAsync(r => r.CampaignId == campaignId, ct));
 
     /// <summary>
     /// 修改活动定义: the current campaign becomes <paramref name="edited"/>, checked like a seed folder, in one transaction.
@@ -38,13 +41,13 @@ public partial class CampaignDefinitions
             throw new DomainException($"活动定义有 {problems.Count} 处需要修改：" + string.Join("；", problems) + "。");
         await using var db = await _contexts.ForAsync(scope, ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var id = (await _campaigns.LoadCampaignAsync(db, ct)).Id;
+        var stored = await _campaigns.LoadCampaignAsync(db, ct);
+        var id = stored.Id;
         var campaign = await db.Campaigns.Include(c => c.Milestones).Include(c => c.Standards).ThenInclude(s => s.Requirements)
             .AsSplitQuery().SingleAsync(c => c.Id == id, ct);
         if (campaign.Version != expectedVersion) throw new ConcurrencyConflictException(campaign.Version, "其他用户", null);
-        var before = await DefinitionAsync(db, id, ct);
-        var inUse = await db.Sites.AnyAsync(s => s.CampaignId == id && s.Tier == SiteTier.DistrictLevel, ct);
-        var hasReports = await db.ProgressReports.AnyAsync(r => r.CampaignId == id, ct);
+        var before = await DefinitionAsync(db, stored, ct);
+        var (inUse, hasReports) = await WorkBegunAsync(db, id, ct);
         if (inUse && string.IsNullOrWhiteSpace(reason))
             throw new FieldValidationException([new FieldError("Reason", "本活动已有申报，修改活动定义须填写理由。")]);
         if (reason?.Length > 500) throw new FieldValidationException([new FieldError("Reason", "理由不能超过 500 字。")]);
