@@ -15,10 +15,9 @@ public static class ReportDiff
     private static IEnumerable<(string Label, string Text)> Describe(ReportContent r, Site site)
     {
         yield return ("专职社工人数", r.FullTimeSocialWorkers?.ToString() ?? "");
-        if (r.StationOrNone != StationFigures.None)
-            yield return ("服务站情况", $"面积 {r.StationOrNone.FloorAreaSquareMetres} 平方米，工作人员 {r.StationOrNone.Staff} 人，年度经费 "
-                + (r.StationOrNone.AnnualFundingFen is { } fen ? Money.FormatYuan(fen) : ""));
-        else yield return ("服务站情况", "");
+        var station = r.StationOrNone;
+        yield return ("服务站情况", station == StationFigures.None ? ""
+            : $"面积 {station.FloorAreaSquareMetres} 平方米，工作人员 {station.Staff} 人，年度经费 {(station.AnnualFundingFen is { } fen ? Money.FormatYuan(fen) : "")}");
         yield return ("社区基金", r.FundEstablished ? $"{r.FundCharity}（{(r.FundCharityHasPublicFundraisingStatus ? "有" : "无")}公募资格，{r.FundSetUpOn:yyyy-MM-dd} 设立）" : "未设立");
         foreach (var c in site.Communities.OrderBy(c => c.SortOrder))
         {

@@ -8,13 +8,14 @@ namespace WuShe.App.Campaigns.Editor;
 /// <summary>What an edit of a campaign's definition changed, as the audit log shows it: section by section, district by district.</summary>
 public static class CampaignChanges
 {
-    private static readonly IReadOnlyDictionary<string, string> Sections = new Dictionary<string, string>
-    {
-        ["name"] = "活动名称", ["documentNumber"] = "文号", ["issuer"] = "发文单位", ["region"] = "地区", ["targets"] = "任务目标",
-        ["reportingPeriodMonths"] = "填报周期", ["reportingStartsOn"] = "填报起始日", ["schedule"] = "评估日期与提前量",
-        ["notice"] = "通知条款", ["application"] = "申报条件", ["rubric"] = "评估指标", ["fundraisingYear"] = "筹款年度", ["contracts"] = "服务合同规则",
-        ["milestones"] = "时间节点", ["standards"] = "创建标准",
-    };
+    /// <summary>campaign.json's sections in the order the audit lists them.</summary>
+    private static readonly (string Key, string Label)[] Sections =
+    [
+        ("name", "活动名称"), ("documentNumber", "文号"), ("issuer", "发文单位"), ("region", "地区"), ("targets", "任务目标"),
+        ("reportingPeriodMonths", "填报周期"), ("reportingStartsOn", "填报起始日"), ("schedule", "评估日期与提前量"),
+        ("notice", "通知条款"), ("application", "申报条件"), ("rubric", "评估指标"), ("fundraisingYear", "筹款年度"), ("contracts", "服务合同规则"),
+        ("milestones", "时间节点"), ("standards", "创建标准"),
+    ];
 
     public static IReadOnlyList<FieldChange> Between(CampaignSeed before, CampaignSeed after)
     {

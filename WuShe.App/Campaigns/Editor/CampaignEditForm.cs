@@ -57,7 +57,7 @@ public sealed class CampaignEditForm
             AlertLeadDays = c.Schedule?.AlertLeadDays ?? 30, ReportDueDays = c.Schedule?.ReportDueDays ?? 10,
             Districts = seed.Districts.Select(d => new DistrictRow { Code = d.Code, Name = d.Name, StreetQuota = d.StreetQuota, CommunityQuota = d.CommunityQuota }).ToList(),
             JointSites = seed.JointSites.Select(j => new JointSiteRow { Number = j.Number, District = j.District, Street = j.Street, CommunitiesText = j.CommunitiesText }).ToList(),
-            RulesJson = rules.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) }),
+            RulesJson = CampaignFiles.Indented(rules),
         };
     }
 
@@ -117,9 +117,8 @@ public sealed class CampaignEditForm
         try { sheets = Xlsx.Read(workbook); }
         catch (XlsxRefusedException e) { return ([], [new ImportError(e.Sheet, e.Row, e.Message)]); }
         var table = sheets.Values.FirstOrDefault();
-        string[] headers = ["区划代码", "区划", "试点街镇数", "试点社区数"];
-        if (table is null || headers.Any(h => !table.Headers.Contains(h)))
-            return ([], [new ImportError(table?.Name ?? "", 1, $"第一个工作表应有列：{string.Join("、", headers)}。")]);
+        if (table is null || DistrictRow.Columns.Any(h => !table.Headers.Contains(h)))
+            return ([], [new ImportError(table?.Name ?? "", 1, $"第一个工作表应有列：{string.Join("、", DistrictRow.Columns)}。")]);
         var rows = new List<DistrictRow>();
         foreach (var row in table.Rows)
         {

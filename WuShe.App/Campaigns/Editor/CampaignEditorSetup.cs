@@ -22,7 +22,7 @@ public static class CampaignEditorSetup
                 ApiResults.File(async () =>
                 {
                     var seed = await definitions.ExportAsync(http.User.Scope(), id, ct);
-                    var sheet = new WuShe.App.Excel.XlsxSheet("区划名额", ["区划代码", "区划", "试点街镇数", "试点社区数"],
+                    var sheet = new WuShe.App.Excel.XlsxSheet("区划名额", WuShe.App.Data.Seeding.DistrictRow.Columns,
                         seed.Districts.Select(d => (IReadOnlyList<object?>)[d.Code, d.Name, d.StreetQuota, d.CommunityQuota]));
                     return Results.File(WuShe.App.Excel.Xlsx.Write(sheet), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                         $"{seed.Campaign.Code}-区划名额-{WuShe.Domain.Common.ChinaTime.Today(clock):yyyy-MM-dd}.xlsx");

@@ -134,8 +134,11 @@ public static class CampaignFiles
 
     public static string CampaignJson(CampaignFile file) => JsonSerializer.Serialize(file, Json);
 
+    /// <summary>Part of a campaign file as a person reads it: indented, Chinese as characters.</summary>
+    public static string Indented(System.Text.Json.Nodes.JsonNode node) => node.ToJsonString(Json);
+
     public static string DistrictsCsv(IEnumerable<DistrictRow> rows) =>
-        Csv(["区划代码", "区划", "试点街镇数", "试点社区数"], rows.Select(d => new[] { d.Code, d.Name, d.StreetQuota.ToString(), d.CommunityQuota.ToString() }));
+        Csv(DistrictRow.Columns, rows.Select(d => new[] { d.Code, d.Name, d.StreetQuota.ToString(), d.CommunityQuota.ToString() }));
 
     public static string JointSitesCsv(IEnumerable<JointSiteRow> rows) =>
         Csv(["序号", "区划", "试点街镇", "试点社区"], rows.Select(j => new[] { j.Number.ToString(), j.District, j.Street, j.CommunitiesText }));

@@ -213,6 +213,9 @@ public sealed class RequirementFile
 /// <summary>附件1 row.</summary>
 public sealed class DistrictRow
 {
+    /// <summary>The columns of districts.csv and of the editor's quota workbook, in order.</summary>
+    public static readonly string[] Columns = ["区划代码", "区划", "试点街镇数", "试点社区数"];
+
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";
     public int StreetQuota { get; set; }
